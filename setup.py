@@ -1,0 +1,61 @@
+"""SHERLOC Review: a Pyramid + ZODB portal and the UNTOC review-mechanism add-ons."""
+
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+requires = [
+    "pyramid>=2.0,<3",
+    "pyramid_chameleon",
+    "pyramid_tm",
+    "pyramid_retry",
+    "pyramid_mailer",
+    "repoze.sendmail",
+    "transaction",
+    "ZODB>=6",
+    "ZEO>=6",
+    "zodburi",
+    "BTrees",
+    "cornice>=6,<7",
+    "cornice_swagger",
+    "colander>=2",
+    "deform>=3",
+    "argon2-cffi",
+    "Babel",
+    "waitress",
+    # cornice, deform and pyramid_chameleon still import pkg_resources.
+    "setuptools<81",
+]
+
+testing = [
+    "pytest",
+    "WebTest",
+    "playwright",
+    "lingua",
+    "ruff",
+]
+
+setup(
+    name="sherloc-review",
+    version="0.1.0",
+    description=("SHERLOC Review: the UNTOC review mechanism as Pyramid/ZODB add-ons"),
+    long_description=Path("README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    license="Apache-2.0",
+    python_requires=">=3.11",
+    packages=find_packages(include=["sherloc_portal*", "sherloc_review*"]),
+    package_data={
+        "": ["templates/*.pt", "templates/**/*.pt", "static/*", "static/**/*"]
+    },
+    include_package_data=True,
+    zip_safe=False,
+    install_requires=requires,
+    extras_require={"testing": testing},
+    entry_points={
+        "paste.app_factory": ["main = sherloc_portal:main"],
+        "console_scripts": [
+            "sherloc-admin = sherloc_portal.scripts.admin:main",
+        ],
+        "pytest11": ["sherloc_portal = sherloc_portal.testing"],
+    },
+)

@@ -1,0 +1,45 @@
+"""Transactional e-mail.
+
+Messages go into a maildir queue (``sherloc.mail_queue_path``, ``var/mail``
+by default) *inside* the request's transaction through repoze.sendmail: an
+aborted or retried request leaves no message behind.  In development the
+maildir is where mails are read; in production ``qp`` (repoze.sendmail's
+queue processor) delivers it to the SMTP server.
+"""
+
+from __future__ import annotations
+
+from pyramid_mailer.mailer import Mailer
+from pyramid_mailer.message import Message
+
+
+class PortalMailer:
+    """Send plain-text mails through the transactional queue."""
+
+    def __init__(self, queue_path, sender: str) -> None:
+        queue_path.mkdir(parents=True, exist_ok=True)
+        for sub in ("new", "cur", "tmp"):
+            (queue_path / sub).mkdir(exist_ok=True)
+        self.sender = sender
+        self._mailer = Mailer(queue_path=str(queue_path), default_sender=sender)
+
+    def send(self, request, to: str, subject, body) -> None:
+        """Queue a mail, joined to ``request.tm``; texts are translated here.
+
+        Never put confidential content in ``body``: mails carry links only
+        (SECURITY.md §11).
+        """
+        message = Message(
+            subject=request.translate(subject),
+            recipients=[to],
+            body=request.translate(body),
+            sender=self.sender,
+        )
+        self._mailer.send_to_queue(message)
+
+
+def includeme(config) -> None:
+    settings = config.registry.sherloc_settings
+    mailer = PortalMailer(settings.mail_queue_path, settings.mail_sender)
+    config.registry.sherloc_mailer = mailer
+    config.add_request_method(lambda request: mailer, "mailer", reify=True)

@@ -1,0 +1,1 @@
+"""The portal's resource tree (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""Security: policy, principals, permissions, ACLs, passwords, tokens, CSRF."""

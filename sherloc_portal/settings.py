@@ -1,0 +1,92 @@
+"""Typed settings: every ``sherloc.*`` key is read once, here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyramid.exceptions import ConfigurationError
+from pyramid.settings import asbool
+
+_HERE = Path(__file__).resolve().parent.parent
+
+#: The six working languages of the Mechanism (¶49), in the UN's order.
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+@dataclass(frozen=True)
+class PortalSettings:
+    """What the portal and its add-ons read from the ``.ini`` file."""
+
+    secret: str
+    var_dir: Path
+    profiles_dir: Path
+    locales_dir: Path
+    secure_cookies: bool
+    session_max_age: int
+    strict_safe_requests: bool
+    mail_queue_path: Path
+    mail_sender: str
+    public_url: str
+    argon2_time_cost: int
+    argon2_memory_cost: int
+    login_attempts: int
+    login_window: int
+    reset_max_age: int
+    invitation_max_age: int
+    token_max_age: int
+
+
+def _maybe_env(settings: dict, key: str, env: str) -> str | None:
+    return os.environ.get(env) or settings.get(key)
+
+
+def read_settings(settings: dict) -> PortalSettings:
+    """Parse ``sherloc.*`` settings; a missing secret is a configuration error."""
+    secret = _maybe_env(settings, "sherloc.secret", "SHERLOC_SECRET")
+    if not secret or len(secret) < 32:
+        raise ConfigurationError(
+            "Set 'sherloc.secret' in the .ini file or the SHERLOC_SECRET "
+            "environment variable to a random string of at least 32 characters "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')."
+        )
+    var_dir = Path(settings.get("sherloc.var_dir", _HERE / "var")).resolve()
+    return PortalSettings(
+        secret=secret,
+        var_dir=var_dir,
+        profiles_dir=Path(
+            settings.get("sherloc.profiles_dir", _HERE / "profiles")
+        ).resolve(),
+        locales_dir=Path(
+            settings.get("sherloc.locales_dir", _HERE / "locales")
+        ).resolve(),
+        secure_cookies=asbool(settings.get("sherloc.secure_cookies", True)),
+        session_max_age=int(settings.get("sherloc.session_max_age", 8 * 3600)),
+        strict_safe_requests=asbool(
+            settings.get("sherloc.strict_safe_requests", False)
+        ),
+        mail_queue_path=Path(
+            settings.get("sherloc.mail_queue_path", var_dir / "mail")
+        ).resolve(),
+        mail_sender=settings.get("sherloc.mail_sender", "no-reply@sherloc.invalid"),
+        public_url=settings.get("sherloc.public_url", "http://127.0.0.1:6543"),
+        argon2_time_cost=int(settings.get("sherloc.argon2_time_cost", 3)),
+        argon2_memory_cost=int(settings.get("sherloc.argon2_memory_cost", 65536)),
+        login_attempts=int(settings.get("sherloc.login_attempts", 5)),
+        login_window=int(settings.get("sherloc.login_window", 900)),
+        reset_max_age=int(settings.get("sherloc.reset_max_age", 3600)),
+        invitation_max_age=int(
+            settings.get("sherloc.invitation_max_age", 14 * 24 * 3600)
+        ),
+        token_max_age=int(settings.get("sherloc.token_max_age", 30 * 24 * 3600)),
+    )
+
+
+def includeme(config) -> None:
+    config.registry.sherloc_settings = read_settings(config.get_settings())
+    config.add_request_method(
+        lambda request: request.registry.sherloc_settings,
+        "sherloc_settings",
+        reify=True,
+    )

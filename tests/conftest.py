@@ -1,0 +1,1 @@
+"""Fixtures come from ``sherloc_portal.testing`` (a pytest11 plugin)."""
