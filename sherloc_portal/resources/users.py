@@ -17,6 +17,7 @@ from pyramid.authorization import Allow
 from ..security.acl import ADMIN, DENY_ALL, SECRETARIAT, fail_closed
 from ..security.permissions import Permission
 from .folder import Folder, Resource
+from .onetime import OneTimeTokens
 
 STATE_ROLES = ("focal", "expert", "observer")
 
@@ -35,6 +36,7 @@ class User(Resource):
     active = False
     language = ""
     session_epoch = 0
+    credentials_epoch = 0
     created = 0.0
 
     def __init__(self, login: str, email: str = "", fullname: str = "") -> None:
@@ -49,8 +51,13 @@ class User(Resource):
         return self.login
 
     def end_sessions(self) -> None:
-        """Invalidate every session and token of this user (logout, new password)."""
+        """End every browser session of this user (logout)."""
         self.session_epoch += 1
+
+    def revoke_credentials(self) -> None:
+        """End every session *and* API token (new password, deactivation)."""
+        self.session_epoch += 1
+        self.credentials_epoch += 1
 
     @fail_closed
     def __acl__(self):
@@ -70,6 +77,7 @@ class Users(Folder):
     def __init__(self) -> None:
         super().__init__()
         self.by_email = OOBTree()
+        self.onetime = OneTimeTokens()
 
     @staticmethod
     def normalize_login(login: str) -> str:

@@ -71,7 +71,10 @@ def _load_identity(request) -> Identity | None:
     if not login:
         return None
     user = users.get(login)
-    if user is None or not user.active or user.session_epoch != epoch:
+    if user is None or not user.active:
+        return None
+    current = user.credentials_epoch if via == "token" else user.session_epoch
+    if current != epoch:
         return None
     return Identity(user, via)
 

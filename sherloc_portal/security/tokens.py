@@ -1,8 +1,9 @@
 """Bearer tokens for the JSON API.
 
 Only the SHA-256 of a token is stored, so a copy of the database gives no
-usable token.  A token carries the user's ``session_epoch`` at issue time: a
-password change or deactivation (which bumps the epoch) revokes it.
+usable token.  A token carries the user's ``credentials_epoch`` at issue time: a
+password change or deactivation (which bumps that epoch) revokes it, while
+logging out of a browser session does not.
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ class TokenStore(Persistent):
     def issue(self, user, max_age: int, now: float | None = None) -> str:
         now = time.time() if now is None else now
         token = secrets.token_urlsafe(32)
-        self.data[_digest(token)] = (user.login, user.session_epoch, now + max_age)
+        self.data[_digest(token)] = (
+            user.login,
+            user.credentials_epoch,
+            now + max_age,
+        )
         self._prune(now)
         return token
 
