@@ -92,7 +92,13 @@ def db(app, tmp_path):
     from ZODB.MappingStorage import MappingStorage
 
     changes = BlobStorage(str(tmp_path / "blobs"), MappingStorage())
-    database = DB(DemoStorage(base=app.sherloc_base_storage, changes=changes))
+    database = DB(
+        DemoStorage(
+            base=app.sherloc_base_storage,
+            changes=changes,
+            close_base_on_close=False,
+        )
+    )
     previous = app.registry.zodb
     app.registry.zodb = database
     yield database

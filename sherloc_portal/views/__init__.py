@@ -2,6 +2,7 @@
 
 from pyramid.events import BeforeRender
 from pyramid.renderers import get_renderer
+from pyramid.security import NO_PERMISSION_REQUIRED
 
 from ..i18n import LANGUAGE_NAMES
 from ..settings import LANGUAGES
@@ -29,6 +30,11 @@ def layout_globals(event: BeforeRender) -> None:
 
 def includeme(config) -> None:
     config.add_subscriber(layout_globals, BeforeRender)
-    config.add_static_view("static", "sherloc_portal:static", cache_max_age=3600)
+    config.add_static_view(
+        "static",
+        "sherloc_portal:static",
+        cache_max_age=3600,
+        permission=NO_PERMISSION_REQUIRED,
+    )
     config.add_route("language", "/language")
     config.scan(".")

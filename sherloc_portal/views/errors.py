@@ -13,10 +13,10 @@ from ..security.permissions import Permission
 
 
 def _wants_json(request) -> bool:
-    return request.path.startswith("/api/") or (
-        request.accept.best_match(["text/html", "application/json"])
-        == "application/json"
-    )
+    if request.path.startswith("/api/"):
+        return True
+    offers = request.accept.acceptable_offers(["text/html", "application/json"])
+    return bool(offers) and offers[0][0] == "application/json"
 
 
 def _json_error(request, status: int, message) -> dict:
