@@ -9,24 +9,29 @@ queue processor) delivers it to the SMTP server.
 
 from __future__ import annotations
 
-from pyramid_mailer.mailer import Mailer
+from pathlib import Path
+
 from pyramid_mailer.message import Message
+from repoze.sendmail.delivery import QueuedMailDelivery
 
 
 class PortalMailer:
     """Send plain-text mails through the transactional queue."""
 
-    def __init__(self, queue_path, sender: str) -> None:
+    def __init__(self, queue_path: Path, sender: str) -> None:
         queue_path.mkdir(parents=True, exist_ok=True)
         for sub in ("new", "cur", "tmp"):
             (queue_path / sub).mkdir(exist_ok=True)
+        self.queue_path = queue_path
         self.sender = sender
-        self._mailer = Mailer(queue_path=str(queue_path), default_sender=sender)
 
     def send(self, request, to: str, subject, body) -> None:
-        """Queue a mail, joined to ``request.tm``; texts are translated here.
+        """Queue a mail in ``request.tm``'s transaction; texts translated here.
 
-        Never put confidential content in ``body``: mails carry links only
+        The delivery is joined to the request's own transaction manager
+        (pyramid_tm's explicit manager), not the thread's global one, so the
+        mail is written exactly when the request commits.  Never put
+        confidential content in ``body``: mails carry links only
         (SECURITY.md §11).
         """
         message = Message(
@@ -35,7 +40,10 @@ class PortalMailer:
             body=request.translate(body),
             sender=self.sender,
         )
-        self._mailer.send_to_queue(message)
+        delivery = QueuedMailDelivery(
+            str(self.queue_path), transaction_manager=request.tm
+        )
+        delivery.send(self.sender, [to], message.to_message())
 
 
 def includeme(config) -> None:

@@ -26,12 +26,14 @@ class PortalSettings:
     secure_cookies: bool
     session_max_age: int
     strict_safe_requests: bool
+    check_data_version: bool
     mail_queue_path: Path
     mail_sender: str
     public_url: str
     argon2_time_cost: int
     argon2_memory_cost: int
     login_attempts: int
+    login_attempts_per_address: int
     login_window: int
     reset_max_age: int
     invitation_max_age: int
@@ -63,6 +65,7 @@ def read_settings(settings: dict) -> PortalSettings:
         ).resolve(),
         secure_cookies=asbool(settings.get("sherloc.secure_cookies", True)),
         session_max_age=int(settings.get("sherloc.session_max_age", 8 * 3600)),
+        check_data_version=asbool(settings.get("sherloc.check_data_version", True)),
         strict_safe_requests=asbool(
             settings.get("sherloc.strict_safe_requests", False)
         ),
@@ -74,6 +77,11 @@ def read_settings(settings: dict) -> PortalSettings:
         argon2_time_cost=int(settings.get("sherloc.argon2_time_cost", 3)),
         argon2_memory_cost=int(settings.get("sherloc.argon2_memory_cost", 65536)),
         login_attempts=int(settings.get("sherloc.login_attempts", 5)),
+        # An office behind one shared address must not be locked out by a
+        # few colleagues' typos: the per-address limit is higher.
+        login_attempts_per_address=int(
+            settings.get("sherloc.login_attempts_per_address", 30)
+        ),
         login_window=int(settings.get("sherloc.login_window", 900)),
         reset_max_age=int(settings.get("sherloc.reset_max_age", 3600)),
         invitation_max_age=int(

@@ -38,6 +38,8 @@ class User(Resource):
     session_epoch = 0
     credentials_epoch = 0
     created = 0.0
+    invited_by = ""
+    invited_at = 0.0
 
     def __init__(self, login: str, email: str = "", fullname: str = "") -> None:
         super().__init__()

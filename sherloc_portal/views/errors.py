@@ -8,6 +8,7 @@ a 403, and JSON callers get a JSON body.  Nothing from the context is shown.
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import forbidden_view_config, notfound_view_config
 
+from ..accounts.security_log import log_event
 from ..i18n import _
 from ..security.permissions import Permission
 
@@ -57,6 +58,9 @@ def not_found(request):
 
 @forbidden_view_config(renderer="sherloc_portal:templates/error.pt")
 def forbidden(request):
+    # Denials are security events (SECURITY.md §9): logged outside the
+    # transaction, which a denied request aborts.
+    log_event(request, "access.denied", path=request.path, method=request.method)
     if request.identity is None and not _wants_json(request):
         return HTTPSeeOther(
             location=request.route_url("login", _query={"came_from": request.path})

@@ -1,5 +1,7 @@
 """Whole-app properties read from the introspector: deny by default."""
 
+import json
+
 from pyramid.interfaces import IExceptionResponse
 from pyramid.security import NO_PERMISSION_REQUIRED
 
@@ -75,3 +77,12 @@ def test_miss_below_a_forbidden_node_looks_forbidden(testapp):
     existing = testapp.get("/users/admin", status=303)
     assert missing.location == existing.location.replace("admin", "no-such-account")
     assert "/login" in missing.location
+
+
+def test_a_denial_is_a_security_event(app, testapp):
+    path = app.registry.sherloc_security_log.path
+    testapp.get("/users", status=303)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line) for line in lines]
+    denied = [e for e in events if e["event"] == "access.denied"]
+    assert denied and denied[-1]["path"] == "/users"

@@ -1,0 +1,148 @@
+"""``/users``: the accounts management page (administrators, Secretariat).
+
+A paged list of accounts with their status, an invitation form, and per
+account the buttons that apply: resend a pending invitation, deactivate an
+active account (which ends its sessions and tokens), reactivate one.
+"""
+
+from __future__ import annotations
+
+import deform
+from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.view import view_config
+
+from ..forms import FormView
+from ..i18n import _
+from ..resources.users import User, Users
+from ..security.permissions import Permission
+from .invitations import InvitationRefused, invite, is_pending, resend
+from .schemas import ROLE_TITLES, InviteSchema
+from .security_log import log_event_on_commit
+
+PAGE_SIZE = 50
+
+
+def _start(request) -> int:
+    try:
+        return max(0, int(request.GET.get("start", 0)))
+    except ValueError:
+        return 0
+
+
+def account_status(user: User):
+    if user.active:
+        return _("Active")
+    if is_pending(user):
+        return _("Invitation pending")
+    return _("Deactivated")
+
+
+@view_config(
+    context=Users,
+    renderer="sherloc_portal:templates/accounts/users.pt",
+    permission=Permission.ACCOUNTS_MANAGE,
+    request_method=("GET", "HEAD", "POST"),
+)
+class UsersView(FormView):
+    schema = InviteSchema
+    formid = "invite-form"
+    buttons = (deform.Button("invite", _("Send the invitation")),)
+
+    def values(self):
+        start = _start(self.request)
+        users = self.context
+        return {
+            "page_title": _("Accounts"),
+            "accounts": users.page(start, PAGE_SIZE),
+            "status": account_status,
+            "is_pending": is_pending,
+            "role_titles": ROLE_TITLES,
+            "previous_start": max(0, start - PAGE_SIZE) if start else None,
+            "next_start": start + PAGE_SIZE if start + PAGE_SIZE < len(users) else None,
+            "me": self.request.identity.login,
+        }
+
+    def invite_success(self, appstruct):
+        request = self.request
+        user = invite(
+            request,
+            login=appstruct["login"],
+            email=appstruct["email"],
+            fullname=appstruct["fullname"],
+            roles=sorted(appstruct["roles"]),
+        )
+        request.session.flash(
+            request.translate(
+                _(
+                    "The invitation to ${login} has been sent.",
+                    mapping={"login": user.login},
+                )
+            )
+        )
+        return HTTPSeeOther(location=request.resource_url(self.context))
+
+
+def _back(request, user: User, message) -> HTTPSeeOther:
+    request.session.flash(request.translate(message))
+    return HTTPSeeOther(location=request.resource_url(user.__parent__))
+
+
+@view_config(
+    context=User,
+    name="resend-invitation",
+    request_method="POST",
+    permission=Permission.ACCOUNTS_MANAGE,
+)
+def resend_invitation(context, request):
+    try:
+        resend(request, context)
+    except InvitationRefused as refusal:
+        return _back(request, context, refusal.message)
+    message = _(
+        "A new invitation has been sent to ${login}; the previous link no "
+        "longer works.",
+        mapping={"login": context.login},
+    )
+    return _back(request, context, message)
+
+
+@view_config(
+    context=User,
+    name="deactivate",
+    request_method="POST",
+    permission=Permission.ACCOUNTS_MANAGE,
+)
+def deactivate(context, request):
+    """Deactivate an account: its sessions and API tokens end at once."""
+    if context.login == request.identity.login:
+        return _back(request, context, _("You cannot deactivate your own account."))
+    if context.active:
+        context.active = False
+        context.revoke_credentials()
+        log_event_on_commit(request, "account.deactivated", login=context.login)
+    message = _(
+        "The account ${login} is deactivated.", mapping={"login": context.login}
+    )
+    return _back(request, context, message)
+
+
+@view_config(
+    context=User,
+    name="reactivate",
+    request_method="POST",
+    permission=Permission.ACCOUNTS_MANAGE,
+)
+def reactivate(context, request):
+    if is_pending(context):
+        return _back(
+            request,
+            context,
+            _("This account has not accepted its invitation yet: resend it instead."),
+        )
+    if not context.active:
+        context.active = True
+        log_event_on_commit(request, "account.reactivated", login=context.login)
+    message = _(
+        "The account ${login} is active again.", mapping={"login": context.login}
+    )
+    return _back(request, context, message)
