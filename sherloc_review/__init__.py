@@ -1,8 +1,27 @@
-"""The UNTOC review-mechanism add-on: plugs into the SHERLOC portal."""
+"""The UNTOC review-mechanism add-on: plugs into the SHERLOC portal.
+
+Everything it registers is listed here, through the portal's extension
+points only: install profiles and upgrade steps, the navigation tab, the
+reference-data pages, the officials slice and the JSON API.
+"""
 
 from .i18n import _
+from .permissions import ReviewPermission
 
 
 def includeme(config) -> None:
     config.include("sherloc_portal")
     config.add_addon("sherloc_review", _("UNTOC review mechanism"))
+    config.include(".profiles")
+    config.include(".upgrades")
+    config.add_nav_tab(
+        "review",
+        _("Review mechanism"),
+        path="/review",
+        order=20,
+        permission=ReviewPermission.MECHANISM_VIEW,
+    )
+    config.include(".mechanism")
+    config.include(".states")
+    config.include(".officials")
+    config.include(".api")

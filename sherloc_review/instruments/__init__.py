@@ -1,0 +1,1 @@
+"""The Convention, its Protocols, their articles and the clusters of Table 1."""

@@ -1,0 +1,5 @@
+"""The mechanism's root node (``/review``) and its overview page."""
+
+
+def includeme(config) -> None:
+    config.scan(".views")

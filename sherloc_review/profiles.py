@@ -1,0 +1,94 @@
+"""The add-on's install profiles: ``default``, ``demo`` and ``uninstall``.
+
+Each handler is a short list of idempotent importers reading the profile's
+files (``profiles/<name>/``), so re-installing a corrected file updates the
+portal.  The officials index (``sherloc_review.officials``) is set up and
+removed here too.
+"""
+
+from __future__ import annotations
+
+from sherloc_portal.resources.root import PortalRoot
+
+from .i18n import _
+from .instruments.importer import import_clusters, import_instruments
+from .mechanism.resources import MECHANISM_NAME, ReviewMechanism
+from .questionnaires.importer import import_questionnaires
+from .states.importer import import_states
+from .workplan.importer import import_workplan
+
+
+def mechanism(root: PortalRoot, context) -> ReviewMechanism:
+    found = root.get(MECHANISM_NAME)
+    if found is None:
+        found = root.add(MECHANISM_NAME, ReviewMechanism())
+        context.changed("created the review mechanism")
+    return found
+
+
+def install_default(context) -> None:
+    """Reference data: States, instruments, clusters, workplan, questionnaires."""
+    from .officials import setup as officials_setup
+
+    review = mechanism(context.root, context)
+    import_states(review, context)
+    import_instruments(review, context)
+    import_clusters(review, context)
+    import_workplan(review, context)
+    import_questionnaires(review, context)
+    officials_setup.install(review)
+
+
+def install_demo(context) -> None:
+    """Demonstration accounts and sample legislation (never for production)."""
+    from . import demo
+    from .officials import setup as officials_setup
+
+    review = context.root[MECHANISM_NAME]
+    demo.create_accounts(context, review["states"])
+    demo.add_legislation(context)
+    officials_setup.install(review)
+
+
+def uninstall(context) -> None:
+    """Remove the mechanism and the demo's legislation; accounts stay.
+
+    Accounts belong to the portal: demo accounts are kept (an administrator
+    deletes them by hand if wanted); their State principals end by
+    themselves, since the mechanism no longer knows any State.
+    """
+    from . import demo
+    from .officials import setup as officials_setup
+
+    root = context.root
+    review = root.get(MECHANISM_NAME)
+    if review is not None:
+        officials_setup.uninstall(review)
+        root.remove(MECHANISM_NAME)
+        context.changed("removed the review mechanism")
+    demo.remove_legislation(context)
+
+
+def includeme(config) -> None:
+    config.add_install_profile(
+        "default",
+        "default",
+        title=_("Review mechanism: reference data"),
+        handler=install_default,
+        addon="sherloc_review",
+    )
+    config.add_install_profile(
+        "demo",
+        "demo",
+        title=_("Review mechanism: demonstration accounts and content"),
+        handler=install_demo,
+        depends=("default",),
+        addon="sherloc_review",
+    )
+    config.add_install_profile(
+        "uninstall",
+        "uninstall",
+        title=_("Review mechanism: uninstall"),
+        handler=uninstall,
+        addon="sherloc_review",
+    )

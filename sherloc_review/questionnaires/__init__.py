@@ -1,0 +1,1 @@
+"""Questionnaire definitions (one per cluster), loaded from the profile's data."""

@@ -1,0 +1,85 @@
+"""``/review/states``, ``/review/states/ISO3`` and the data's provenance."""
+
+from __future__ import annotations
+
+from pyramid.view import view_config
+
+from ..i18n import _
+from ..labels import CONFIDENCE_LABELS, REGIONAL_GROUP_LABELS, STATUS_LABELS
+from ..permissions import ReviewPermission
+from .resources import INSTRUMENTS, State, States
+
+PROVENANCE_FILE = "PROVENANCE.md"
+
+
+def _labels(request) -> dict:
+    translate = request.translate
+    return {
+        "status": {k: translate(v) for k, v in STATUS_LABELS.items()},
+        "confidence": {k: translate(v) for k, v in CONFIDENCE_LABELS.items()},
+        "group": {k: translate(v) for k, v in REGIONAL_GROUP_LABELS.items()},
+    }
+
+
+def _instrument_names(context) -> dict:
+    instruments = context.__parent__["instruments"]
+    return {code: instruments[code].short_name for code in INSTRUMENTS}
+
+
+@view_config(
+    context=States,
+    renderer="sherloc_review:templates/review/states.pt",
+    permission=ReviewPermission.REFERENCE_VIEW,
+    request_method=("GET", "HEAD"),
+)
+def states_list(context, request):
+    return {
+        "page_title": request.translate(_("States")),
+        "states": sorted(context.values(), key=lambda s: s.name),
+        "instruments": INSTRUMENTS,
+        "instrument_names": _instrument_names(context),
+        "labels": _labels(request),
+        "provenance_url": request.resource_url(context, "provenance"),
+    }
+
+
+@view_config(
+    context=State,
+    renderer="sherloc_review:templates/review/state.pt",
+    permission=ReviewPermission.REFERENCE_VIEW,
+    request_method=("GET", "HEAD"),
+)
+def state_detail(context, request):
+    representative = context.permanent_representative or request.translate(
+        _(
+            "Permanent Representative of ${state}",
+            mapping={"state": context.name},
+        )
+    )
+    return {
+        "page_title": context.name,
+        "state": context,
+        "instruments": INSTRUMENTS,
+        "instrument_names": _instrument_names(context.__parent__),
+        "labels": _labels(request),
+        "representative": representative,
+        "provenance_url": request.resource_url(context.__parent__, "provenance"),
+    }
+
+
+@view_config(
+    context=States,
+    name="provenance",
+    renderer="sherloc_review:templates/review/provenance.pt",
+    permission=ReviewPermission.REFERENCE_VIEW,
+    request_method=("GET", "HEAD"),
+)
+def provenance(context, request):
+    """The profile's PROVENANCE.md, as written (English, like the data)."""
+    installer = request.registry.sherloc_installer
+    path = installer.folder("default") / PROVENANCE_FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return {
+        "page_title": request.translate(_("Where the data comes from")),
+        "text": text,
+    }

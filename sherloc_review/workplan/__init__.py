@@ -1,0 +1,1 @@
+"""The multi-year workplan (Table 2) as data."""

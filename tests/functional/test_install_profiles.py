@@ -1,0 +1,107 @@
+"""``sherloc-admin`` on a real .ini and storage, and the uninstall profile."""
+
+from __future__ import annotations
+
+import configparser
+import subprocess
+import sys
+
+import pytest
+
+from sherloc_portal.resources.root import ROOT_KEY
+from sherloc_portal.testing import REPO, login
+from sherloc_portal.zodb import run_in_transaction
+
+TIMEOUT = 120
+
+
+@pytest.fixture(scope="module")
+def ini(request, tmp_path_factory):
+    """A copy of the test settings with a FileStorage of its own."""
+    tmp = tmp_path_factory.mktemp("admin")
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(request.config.getoption("--ini"))
+    app = parser["app:main"]
+    app["zodbconn.uri"] = f"file://{tmp}/Data.fs?blobstorage_dir={tmp}/blobs"
+    app["sherloc.var_dir"] = str(tmp / "var")
+    app["sherloc.mail_queue_path"] = str(tmp / "var" / "mail")
+    app["sherloc.profiles_dir"] = str(REPO / "profiles")
+    app["sherloc.locales_dir"] = str(REPO / "locales")
+    path = tmp / "admin.ini"
+    with path.open("w") as f:
+        parser.write(f)
+    return path
+
+
+def admin(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sherloc_portal.scripts.admin", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def test_install_twice_then_status(ini):
+    dry = admin("install", ini, "--profile", "default", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Dry run: nothing was changed." in dry.stdout
+    assert "FRA: created" in dry.stdout
+    before = admin("status", ini)
+    assert before.stdout.splitlines()[1].split()[:3] == ["default", "-", "2"]
+
+    first = admin("install", ini, "--profile", "demo")
+    assert first.returncode == 0, first.stderr
+    assert "Ran: install profile default" in first.stdout
+    assert "created account focal-fra" in first.stdout
+
+    second = admin("install", ini, "--profile", "demo")
+    assert second.returncode == 0, second.stderr
+    assert "Ran: install profile default" not in second.stdout
+    assert "(no changes)" in second.stdout
+
+    status = admin("status", ini)
+    assert status.returncode == 0, status.stderr
+    rows = {line.split()[0]: line.split()[1:3] for line in status.stdout.splitlines()}
+    assert rows["default"] == ["2", "2"]
+    assert rows["demo"] == ["1", "1"]
+
+    upgrade = admin("upgrade", ini)
+    assert upgrade.returncode == 0, upgrade.stderr
+    assert "Nothing to do." in upgrade.stdout
+
+
+def test_unknown_profile_is_a_message_not_a_traceback(ini):
+    result = admin("install", ini, "--profile", "nope")
+    assert result.returncode == 2
+    assert "Known profiles: default, demo, uninstall" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_settings_file(tmp_path):
+    result = admin("status", tmp_path / "missing.ini")
+    assert result.returncode == 2
+    assert "no such settings file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_uninstall_leaves_the_portal_working(app, db, testapp):
+    installer = app.registry.sherloc_installer
+    installer.install(db, "uninstall")
+
+    def check(zodb_root):
+        portal = zodb_root[ROOT_KEY]
+        assert "review" not in portal
+        assert "default" not in portal.installed
+        assert "demo" not in portal.installed
+        assert "focal-fra" in portal["users"]  # accounts are the portal's: they stay
+        assert "demo-fra-code-penal-450-1" not in portal["knowledge"]["legislation"]
+
+    run_in_transaction(db, check)
+    testapp.get("/", status=200)
+    testapp.get("/knowledge", status=200)
+    login(testapp, "secretariat")
+    testapp.get("/review", status=404)
+    testapp.get("/", status=200)
+    assert installer.install(db, "uninstall")[0].changes == []

@@ -1,0 +1,115 @@
+"""The review tree's ACLs: closed, never public, readable by the right roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from pyramid.authorization import ACLHelper, Allow, Authenticated, Everyone
+
+from sherloc_portal.installer.context import InstallContext
+from sherloc_portal.installer.manifest import read_manifest
+from sherloc_portal.resources.folder import Folder
+from sherloc_portal.resources.root import PortalRoot
+from sherloc_portal.resources.users import User
+from sherloc_portal.security.acl import DENY_ALL
+from sherloc_review import security
+from sherloc_review.permissions import ReviewPermission
+from sherloc_review.profiles import install_default
+
+PROFILE = Path(__file__).resolve().parents[2] / "profiles" / "default"
+
+
+@pytest.fixture(scope="module")
+def root():
+    root = PortalRoot()
+    official = User("focal-fra")
+    official.state, official.state_role, official.active = "FRA", "focal", True
+    root["users"].add_user(official)
+    context = InstallContext(
+        root=root,
+        profile=SimpleNamespace(name="default"),
+        manifest=read_manifest(PROFILE),
+        path=PROFILE,
+        registry=None,
+        settings=None,
+    )
+    install_default(context)
+    return root
+
+
+def walk(node):
+    yield node
+    if isinstance(node, Folder):
+        for child in node.values():
+            yield from walk(child)
+
+
+def test_the_walk_reaches_every_kind_of_node(root):
+    kinds = {type(node).__name__ for node in walk(root["review"])}
+    assert {
+        "ReviewMechanism",
+        "States",
+        "State",
+        "Instruments",
+        "Instrument",
+        "Article",
+        "Clusters",
+        "Cluster",
+        "Workplan",
+        "Questionnaires",
+        "QuestionnaireDefinition",
+        "OfficialsIndex",
+        "StateOfficials",
+    } <= kinds
+
+
+def test_every_acl_under_review_ends_with_deny_all(root):
+    for node in walk(root["review"]):
+        acl = node.__acl__()
+        assert acl[-1] == DENY_ALL, node
+
+
+def test_nothing_under_review_is_granted_to_everyone_or_authenticated(root):
+    for node in walk(root["review"]):
+        for action, principal, _permissions in node.__acl__():
+            if action == Allow:
+                assert principal not in (Everyone, Authenticated), node
+
+
+def _permits(node, principals, permission) -> bool:
+    base = [Everyone, Authenticated, "user:someone"]
+    return bool(ACLHelper().permits(node, base + principals, permission))
+
+
+@pytest.mark.parametrize(
+    "principal",
+    [
+        "role:admin",
+        "role:secretariat",
+        "role:state-official",
+        "role:chair",
+        "role:bureau",
+    ],
+)
+def test_reference_data_is_read_by_the_mechanisms_participants(root, principal):
+    review = root["review"]
+    for node in (review, review["states"]["FRA"], review["instruments"]["TIP"]["5"]):
+        assert _permits(node, [principal], ReviewPermission.REFERENCE_VIEW)
+
+
+@pytest.mark.parametrize("principals", [["role:ngo"], [], ["state:FRA"]])
+def test_reference_data_is_closed_to_others(root, principals):
+    review = root["review"]
+    for node in (review, review["states"]["FRA"], review["workplan"]):
+        for permission in ReviewPermission:
+            assert not _permits(node, principals, permission)
+
+
+def test_a_broken_acl_denies_everything(root, monkeypatch):
+    def broken():
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(security, "reference_acl", broken)
+    assert root["review"]["states"]["FRA"].__acl__() == [DENY_ALL]
