@@ -1,0 +1,71 @@
+"""The officials' section of the public directory (¶18, ¶27).
+
+Public page: names and roles only, never e-mail addresses or logins.  Read
+from the officials index, never from a scan of all accounts.
+"""
+
+from __future__ import annotations
+
+from ..i18n import _
+from .resources import INDEX_NAME, mechanism_of, portal_root
+from .schemas import role_titles
+
+
+def collect(request) -> list[dict]:
+    """One row per active focal point and expert of every State.
+
+    A State without an active focal point shows its permanent
+    representative as temporary focal point, with a note saying so (¶18).
+    """
+    mechanism = mechanism_of(request)
+    states = mechanism.get("states") if mechanism is not None else None
+    if states is None:
+        return []
+    index = mechanism.get(INDEX_NAME)
+    users = portal_root(request)["users"]
+    translate = request.translate
+    titles = role_titles()
+    focal_title = translate(titles["focal"])
+    expert_title = translate(titles["expert"])
+    rows = []
+    for state in sorted(states.values(), key=lambda s: str(s.name)):
+        group = str(state.name)
+        entry = index.get(state.iso3) if index is not None else None
+        active = [u for u in entry.accounts(users) if u.active] if entry else []
+        focal = [u for u in active if u.state_role == "focal"]
+        experts = [u for u in active if u.state_role == "expert"]
+        rows += [_row(group, u, focal_title) for u in focal]
+        if not focal:
+            rows.append(_temporary_focal_point(request, state))
+        rows += [_row(group, u, expert_title) for u in experts]
+    return rows
+
+
+def _row(group: str, user, role: str) -> dict:
+    return {
+        "group": group,
+        "name": user.fullname or user.login,
+        "role": role,
+        "note": "",
+    }
+
+
+def _temporary_focal_point(request, state) -> dict:
+    translate = request.translate
+    name = getattr(state, "permanent_representative", "") or translate(
+        _(
+            "Permanent representative of ${state}",
+            mapping={"state": str(state.name)},
+        )
+    )
+    return {
+        "group": str(state.name),
+        "name": name,
+        "role": translate(_("Temporary focal point")),
+        "note": translate(
+            _(
+                "No focal point has been appointed: the permanent representative "
+                "acts as temporary focal point (¶18)."
+            )
+        ),
+    }
