@@ -1,0 +1,223 @@
+"""The served OpenAPI document describes every service, and real answers match it.
+
+Each documented operation has sample requests below; every answer's status
+must be documented for that operation and its body must validate against
+the document's schema (OpenAPI 3.1 schemas are JSON Schema 2020-12).
+"""
+
+import jsonschema
+import pytest
+from pyramid.security import NO_PERMISSION_REQUIRED
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from sherloc_portal.api import API_PREFIX
+from sherloc_portal.api.testing import add_account, bearer, issue_token
+from sherloc_portal.testing import DEMO_PASSWORD
+
+PASSWORD = "correct horse battery staple"
+DOC_URI = "urn:sherloc:openapi"
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+@pytest.fixture
+def document(testapp):
+    response = testapp.get(f"{API_PREFIX}/openapi.json", status=200)
+    assert response.content_type == "application/json"
+    return response.json
+
+
+@pytest.fixture
+def tokens(testapp, portal, app):
+    """Bearer tokens of a plain account and of the demo profile's accounts."""
+    add_account(portal, app.registry, "plain", PASSWORD)
+    found = {"plain": issue_token(testapp, "plain", PASSWORD)}
+    for login in ("secretariat", "ngo-demo", "focal-fra"):
+        found[login] = issue_token(testapp, login, DEMO_PASSWORD)
+    return found
+
+
+def _routes(app) -> dict[str, set[str]]:
+    """Registered API route patterns (below the prefix) → their methods."""
+    introspector = app.registry.introspector
+    prefix = API_PREFIX.strip("/")
+    routes = {}
+    for entry in introspector.get_category("routes") or []:
+        route = entry["introspectable"]
+        pattern = "/" + route["pattern"].lstrip("/")
+        if not pattern.startswith(f"/{prefix}/"):
+            continue
+        methods = set()
+        for related in entry["related"]:
+            if related.category_name == "views":
+                methods.update(_methods(related))
+        routes[pattern[len(prefix) + 1 :]] = methods - {"head", "options"}
+    return routes
+
+
+def test_document_is_openapi_3_1_with_a_bearer_scheme(document):
+    assert document["openapi"] == "3.1.0"
+    assert document["servers"] == [{"url": API_PREFIX}]
+    scheme = document["components"]["securitySchemes"]["bearer"]
+    assert scheme == {**scheme, "type": "http", "scheme": "bearer"}
+
+
+def test_every_schema_is_valid_json_schema(document):
+    """OpenAPI 3.1 schemas are JSON Schema 2020-12: check each one is."""
+    schemas = list(document["components"]["schemas"].values())
+    for item in document["paths"].values():
+        for _method, operation in _operations(item):
+            schemas += [p["schema"] for p in operation.get("parameters", [])]
+            for answer in operation["responses"].values():
+                schemas += [c["schema"] for c in answer.get("content", {}).values()]
+    assert len(schemas) > 10
+    for schema in schemas:
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_document_is_public(testapp):
+    testapp.get(f"{API_PREFIX}/openapi.json", headers=bearer("garbage"), status=200)
+
+
+def test_every_registered_api_route_and_method_is_documented(app, document):
+    routes = _routes(app)
+    assert {"/tokens", "/tokens/current", "/me", "/openapi.json"} <= set(routes)
+    for path, methods in routes.items():
+        assert path in document["paths"], f"{path} is not documented"
+        documented = {m for m in document["paths"][path] if m in METHODS}
+        assert documented == methods, path
+
+
+def test_every_operation_documents_security_and_errors(app, document):
+    permissions = _permissions(app)
+    for path, item in document["paths"].items():
+        for method, operation in _operations(item):
+            assert operation["summary"], (path, method)
+            responses = operation["responses"]
+            assert any(s.startswith("2") for s in responses), (path, method)
+            for response in responses.values():
+                assert response["description"]
+            public = permissions[path, method] == NO_PERMISSION_REQUIRED
+            assert operation["security"] == ([] if public else [{"bearer": []}])
+            if not public:
+                assert "403" in responses, (path, method)
+            if "requestBody" in operation or "parameters" in operation:
+                assert "400" in responses, (path, method)
+
+
+def _operations(item: dict):
+    return [(m, op) for m, op in item.items() if m in METHODS]
+
+
+def _permissions(app) -> dict[tuple[str, str], str]:
+    """(path below the prefix, method) → the view's permission."""
+    introspector = app.registry.introspector
+    prefix = API_PREFIX.strip("/")
+    out = {}
+    for entry in introspector.get_category("views") or []:
+        view = entry["introspectable"]
+        route = view["route_name"] and introspector.get("routes", view["route_name"])
+        if not route or not _methods(view):
+            continue
+        pattern = "/" + route["pattern"].lstrip("/")
+        if not pattern.startswith(f"/{prefix}/"):
+            continue
+        perms = [
+            r["value"] for r in entry["related"] if r.category_name == "permissions"
+        ]
+        for method in _methods(view):
+            out[pattern[len(prefix) + 1 :], method] = perms[0] if perms else None
+    return out
+
+
+def _methods(view) -> set[str]:
+    """A view's request methods, lower case (Pyramid keeps a str or a tuple)."""
+    methods = view["request_methods"] or ()
+    if isinstance(methods, str):
+        methods = (methods,)
+    return {m.lower() for m in methods}
+
+
+# -- real answers against the document ------------------------------------
+
+#: (method, path, who, body or query) → expected status.  Every documented
+#: operation must appear; add samples with each new service.
+SAMPLES = [
+    ("post", "/tokens", None, {"login": "plain", "password": PASSWORD}, 201),
+    ("post", "/tokens", None, {"login": "plain", "password": "wrong"}, 401),
+    ("post", "/tokens", None, {"login": 1}, 400),
+    ("get", "/me", "plain", None, 200),
+    ("get", "/me", "focal-fra", None, 200),
+    ("get", "/me", None, None, 403),
+    ("delete", "/tokens/current", "plain", None, 204),
+    ("delete", "/tokens/current", None, None, 403),
+    ("get", "/openapi.json", None, None, 200),
+    ("get", "/states", "secretariat", None, 200),
+    ("get", "/states", "focal-fra", {"regional_group": "WEOG"}, 200),
+    ("get", "/states", "secretariat", {"instrument": "SOM", "status": "party"}, 200),
+    ("get", "/states", "secretariat", {"regional_group": "MARS"}, 400),
+    ("get", "/states", "ngo-demo", None, 403),
+    ("get", "/states", None, None, 403),
+]
+
+
+def _validator(document: dict, pointer: str) -> jsonschema.Draft202012Validator:
+    """A validator for the schema at ``pointer`` inside the served document."""
+    resource = Resource.from_contents(document, default_specification=DRAFT202012)
+    registry = Registry().with_resource(DOC_URI, resource)
+    return jsonschema.Draft202012Validator(
+        {"$ref": f"{DOC_URI}#{pointer}"}, registry=registry
+    )
+
+
+def _escape(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+def test_every_documented_operation_has_samples(document):
+    sampled = {(method, path) for method, path, *_ in SAMPLES}
+    for path, item in document["paths"].items():
+        for method, _operation in _operations(item):
+            assert (method, path) in sampled, f"add samples for {method} {path}"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "who", "data", "status"),
+    SAMPLES,
+    ids=[f"{m}-{p}-{w}-{s}" for m, p, w, _d, s in SAMPLES],
+)
+def test_real_answers_validate_against_the_document(
+    testapp, document, tokens, method, path, who, data, status
+):
+    if path not in document["paths"]:
+        pytest.fail(f"{path} is not in the document")
+    headers = bearer(tokens[who]) if who else {}
+    url = API_PREFIX + path
+    if method == "get":
+        response = testapp.get(url, params=data or {}, headers=headers, status=status)
+    elif method == "post":
+        response = testapp.post_json(url, data, headers=headers, status=status)
+    else:
+        response = testapp.delete(url, headers=headers, status=status)
+    operation = document["paths"][path][method]
+    documented = operation["responses"].get(str(status))
+    assert documented is not None, f"{status} is not documented for {method} {path}"
+    content = documented.get("content")
+    if content is None:
+        assert response.body == b""
+        return
+    assert response.content_type == "application/json"
+    pointer = "/".join(
+        [
+            "",
+            "paths",
+            _escape(path),
+            method,
+            "responses",
+            str(status),
+            "content",
+            _escape("application/json"),
+            "schema",
+        ]
+    )
+    _validator(document, pointer).validate(response.json)
