@@ -30,8 +30,10 @@ requires = [
 testing = [
     "pytest",
     "WebTest",
+    "jsonschema",
     "playwright",
     "lingua",
+    "polib",
     "ruff",
 ]
 
@@ -55,7 +57,7 @@ setup(
         "paste.app_factory": ["main = sherloc_portal:main"],
         "console_scripts": [
             "sherloc-admin = sherloc_portal.scripts.admin:main",
+            "sherloc-catalogues = sherloc_portal.scripts.catalogues:main",
         ],
-        "pytest11": ["sherloc_portal = sherloc_portal.testing"],
     },
 )

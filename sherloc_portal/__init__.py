@@ -17,6 +17,7 @@ def includeme(config) -> None:
     config.include(".i18n")
     config.include(".security.policy")
     config.include(".mail")
+    config.include(".forms")
     config.include(".views")
     config.include(".accounts")
     config.include(".api")

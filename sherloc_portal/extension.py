@@ -286,7 +286,13 @@ def add_directory_section(
     def register():
         _extensions(config).directory_sections[name] = section
 
-    config.action(("sherloc-directory-section", name), register)
+    config.action(
+        ("sherloc-directory-section", name),
+        register,
+        introspectables=(
+            _introspectable(config, "sherloc directory sections", name, title),
+        ),
+    )
 
 
 def set_portal_layout(config, renderer: str) -> None:
@@ -299,7 +305,15 @@ def set_portal_layout(config, renderer: str) -> None:
     def register():
         _extensions(config).layout = renderer
 
-    config.action("sherloc-layout", register)
+    config.action(
+        "sherloc-layout",
+        register,
+        introspectables=(
+            _introspectable(
+                config, "sherloc layout", "layout", renderer, renderer=renderer
+            ),
+        ),
+    )
 
 
 def includeme(config) -> None:

@@ -1,4 +1,7 @@
-"""pytest fixtures for the portal and its add-ons (a ``pytest11`` plugin).
+"""pytest fixtures for the portal and its add-ons.
+
+Add-on test suites load them with ``pytest_plugins = ["sherloc_portal.testing"]``
+in their ``conftest.py``.
 
 The site is built once per session in a FileStorage (root, then every
 registered install profile the test run asks for); each test then runs on a

@@ -3,9 +3,28 @@
 from pyramid.events import BeforeRender
 from pyramid.renderers import get_renderer
 from pyramid.security import NO_PERMISSION_REQUIRED
+from pyramid.traversal import find_resource
 
 from ..i18n import LANGUAGE_NAMES
 from ..settings import LANGUAGES
+
+
+def _tab_visible(request, root, tab) -> bool:
+    """A tab shows when its target exists and the user may see it there.
+
+    The permission is checked on the tab's own target, whose ACL decides
+    (the portal root does not grant an add-on's permissions); a tab whose
+    target is gone (an add-on's data uninstalled) is hidden.
+    """
+    if tab.permission is None:
+        return True
+    if root is None:
+        return False
+    try:
+        target = find_resource(root, tab.path)
+    except KeyError:
+        return False
+    return bool(request.has_permission(tab.permission, target))
 
 
 def layout_globals(event: BeforeRender) -> None:
@@ -18,10 +37,7 @@ def layout_globals(event: BeforeRender) -> None:
     event["layout"] = renderer.implementation().macros["layout"]
     root = getattr(request, "root", None)
     event["nav_tabs"] = [
-        tab
-        for tab in extensions.sorted_nav_tabs()
-        if tab.permission is None
-        or (root is not None and request.has_permission(tab.permission, root))
+        tab for tab in extensions.sorted_nav_tabs() if _tab_visible(request, root, tab)
     ]
     event["languages"] = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
     identity = request.identity
