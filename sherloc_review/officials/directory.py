@@ -7,7 +7,8 @@ from the officials index, never from a scan of all accounts.
 from __future__ import annotations
 
 from ..i18n import _
-from .resources import INDEX_NAME, mechanism_of, portal_root
+from .offices import Offices, offices
+from .resources import mechanism_of, portal_root
 from .schemas import role_titles
 
 
@@ -21,7 +22,6 @@ def collect(request) -> list[dict]:
     states = mechanism.get("states") if mechanism is not None else None
     if states is None:
         return []
-    index = mechanism.get(INDEX_NAME)
     users = portal_root(request)["users"]
     translate = request.translate
     titles = role_titles()
@@ -30,14 +30,11 @@ def collect(request) -> list[dict]:
     rows = []
     for state in sorted(states.values(), key=lambda s: str(s.name)):
         group = str(state.name)
-        entry = index.get(state.iso3) if index is not None else None
-        active = [u for u in entry.accounts(users) if u.active] if entry else []
-        focal = [u for u in active if u.state_role == "focal"]
-        experts = [u for u in active if u.state_role == "expert"]
-        rows += [_row(group, u, focal_title) for u in focal]
-        if not focal:
-            rows.append(_temporary_focal_point(request, state))
-        rows += [_row(group, u, expert_title) for u in experts]
+        held = offices(request, mechanism, state, users)
+        rows += [_row(group, u, focal_title) for u in held.focal_points]
+        if held.temporary_focal_point is not None:
+            rows.append(_temporary_focal_point(request, group, held))
+        rows += [_row(group, u, expert_title) for u in held.experts]
     return rows
 
 
@@ -50,17 +47,11 @@ def _row(group: str, user, role: str) -> dict:
     }
 
 
-def _temporary_focal_point(request, state) -> dict:
+def _temporary_focal_point(request, group: str, held: Offices) -> dict:
     translate = request.translate
-    name = getattr(state, "permanent_representative", "") or translate(
-        _(
-            "Permanent representative of ${state}",
-            mapping={"state": str(state.name)},
-        )
-    )
     return {
-        "group": str(state.name),
-        "name": name,
+        "group": group,
+        "name": held.temporary_focal_point,
         "role": translate(_("Temporary focal point")),
         "note": translate(
             _(

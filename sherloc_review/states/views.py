@@ -5,7 +5,15 @@ from __future__ import annotations
 from pyramid.view import view_config
 
 from ..i18n import _
-from ..labels import CONFIDENCE_LABELS, REGIONAL_GROUP_LABELS, STATUS_LABELS
+from ..labels import (
+    CONFIDENCE_LABELS,
+    LANGUAGE_LABELS,
+    LEGAL_SYSTEM_LABELS,
+    REGIONAL_GROUP_LABELS,
+    STATUS_LABELS,
+)
+from ..officials.offices import offices
+from ..officials.permissions import OfficialsPermission
 from ..permissions import ReviewPermission
 from .resources import INSTRUMENTS, State, States
 
@@ -18,6 +26,8 @@ def _labels(request) -> dict:
         "status": {k: translate(v) for k, v in STATUS_LABELS.items()},
         "confidence": {k: translate(v) for k, v in CONFIDENCE_LABELS.items()},
         "group": {k: translate(v) for k, v in REGIONAL_GROUP_LABELS.items()},
+        "legal_system": {k: translate(v) for k, v in LEGAL_SYSTEM_LABELS.items()},
+        "language": {k: translate(v) for k, v in LANGUAGE_LABELS.items()},
     }
 
 
@@ -50,19 +60,19 @@ def states_list(context, request):
     request_method=("GET", "HEAD"),
 )
 def state_detail(context, request):
-    representative = context.permanent_representative or request.translate(
-        _(
-            "Permanent Representative of ${state}",
-            mapping={"state": context.name},
-        )
-    )
+    mechanism = context.__parent__.__parent__
+    users = request.root["users"]
     return {
         "page_title": context.name,
         "state": context,
         "instruments": INSTRUMENTS,
         "instrument_names": _instrument_names(context.__parent__),
         "labels": _labels(request),
-        "representative": representative,
+        "offices": offices(request, mechanism, context, users),
+        "officials_url": request.resource_url(mechanism["officials"], context.iso3)
+        if "officials" in mechanism
+        and request.has_permission(OfficialsPermission.VIEW, mechanism["officials"])
+        else None,
         "provenance_url": request.resource_url(context.__parent__, "provenance"),
     }
 

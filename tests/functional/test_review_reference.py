@@ -13,7 +13,7 @@ import pytest
 from sherloc_portal.installer.context import InstallContext
 from sherloc_portal.installer.manifest import read_manifest
 from sherloc_portal.resources.root import PortalRoot
-from sherloc_portal.testing import login
+from sherloc_portal.testing import csrf_token, login
 from sherloc_review.profiles import install_default
 
 PROFILE = Path(__file__).resolve().parents[2] / "profiles" / "default"
@@ -60,14 +60,25 @@ def test_states_table_shows_status_and_marks_provisional_rows(testapp):
     assert iran[1:5] == ["Signatory", "Not a party", "Not a party", "Not a party"]
 
 
-def test_state_page_shows_notes_and_the_temporary_focal_point(testapp):
+def test_state_page_shows_notes_and_its_focal_point(testapp):
     login(testapp, "focal-fra")
     page = testapp.get("/review/states/VAT")
     assert "Holy See" in page.text
     assert "Not a member of a United Nations regional group" in page.text
     assert "acceded (2012) to the Convention only" in page.text
-    assert "Permanent Representative of Holy See" in page.text
+    # The demo profile appointed a focal point: no stand-in is shown.
+    assert "Focal point, Holy See (demo)" in page.text
+    assert "Permanent Representative of Holy See" not in page.text
     assert page.html.find("p", class_="provisional")
+
+
+def test_state_without_focal_point_shows_the_permanent_representative(testapp):
+    """Iran is a signatory only, so the demo appointed nobody (para 18)."""
+    login(testapp, "focal-fra")
+    page = testapp.get("/review/states/IRN")
+    assert "Focal point until one is appointed" in page.text
+    assert "Permanent Representative of Iran" in page.text
+    assert "Civil law" in page.text or "Mixed legal system" in page.text
 
 
 def test_unknown_state_is_not_found_for_participants(testapp):
@@ -181,3 +192,13 @@ def test_reinstall_updates_from_the_files_and_keeps_local_decisions(tmp_path):
     assert russia.provisional
     assert russia.participation["UNTOC"].confidence == "low"
     assert russia.volunteer is True
+
+
+def test_review_tab_shows_only_to_those_who_may_see_the_mechanism(testapp):
+    login(testapp, "secretariat")
+    nav = testapp.get("/").html.find("nav")
+    assert "Review mechanism" in nav.text
+    testapp.post("/logout", {"csrf_token": csrf_token(testapp)})
+    login(testapp, "ngo-demo")
+    nav = testapp.get("/").html.find("nav")
+    assert "Review mechanism" not in nav.text
