@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pyramid.authorization import ACLHelper, Authenticated, Everyone
 from pyramid.csrf import SessionCSRFStoragePolicy
 from pyramid.session import SignedCookieSessionFactory
+from pyramid.viewderivers import INGRESS, csrf_view
 
 from ..resources.root import ROOT_KEY
 from .permissions import Permission
@@ -132,19 +133,51 @@ def reset_identity_cache(request) -> None:
     request.environ.pop(_CACHE, None)
 
 
+_CSRF_DECIDED = "sherloc.csrf_decided"
+#: What a cross-site form or no-cors fetch can send without a preflight.
+_FORGEABLE_TYPES = frozenset(
+    {"", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain"}
+)
+
+
+def csrf_before_authorization(view, info):
+    """Run Pyramid's own CSRF check *before* the permission check.
+
+    Pyramid places its CSRF deriver under ``secured_view``, so a forged
+    POST to a page the victim may not use would be answered "forbidden"
+    (or a login redirect) rather than "bad CSRF token": the check must come
+    first (STYLE.md §5).  This deriver wraps the view in Pyramid's own
+    ``csrf_view`` with the same defaults and marks the request as decided,
+    which makes the built-in deriver further down stand aside.
+    """
+
+    def decided(context, request):
+        request.environ[_CSRF_DECIDED] = True
+        return view(context, request)
+
+    guarded = csrf_view(decided, info)
+    return view if guarded is decided else guarded
+
+
+csrf_before_authorization.options = ("require_csrf",)
+
+
 def csrf_applies(request) -> bool:
     """Whether an unsafe request must carry a CSRF token.
 
-    CSRF rides on ambient credentials (cookies).  A request with a bearer
-    token, or a JSON body, and no cookie at all cannot be forged by another
-    site: browsers send neither cross-site without a CORS preflight, which
-    the portal never grants.  Every other unsafe request is checked.
+    A request that carries a cookie is always checked.  Without any cookie,
+    only what another site can make a browser send without a CORS
+    preflight (which the portal never grants) is checked: a POST with a
+    form's content type — a login form, say.  A bearer token, a JSON body
+    or a DELETE/PUT cannot be forged that way.
     """
+    if _CSRF_DECIDED in request.environ:
+        return False
     if request.headers.get("Cookie"):
         return True
     if bearer_token(request):
         return False
-    return request.content_type != "application/json"
+    return request.method == "POST" and request.content_type in _FORGEABLE_TYPES
 
 
 def includeme(config) -> None:
@@ -164,6 +197,9 @@ def includeme(config) -> None:
     )
     config.set_csrf_storage_policy(SessionCSRFStoragePolicy())
     config.set_default_csrf_options(require_csrf=True, callback=csrf_applies)
+    config.add_view_deriver(
+        csrf_before_authorization, under=INGRESS, over="secured_view"
+    )
     policy = PortalSecurityPolicy()
     config.registry.sherloc_security_policy = policy
     config.set_security_policy(policy)

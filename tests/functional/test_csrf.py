@@ -114,3 +114,11 @@ def test_the_session_cookie_is_secure_when_configured(request, app, tmp_path):
     assert "secure" in flags
     assert "httponly" in flags
     assert "samesite=lax" in flags
+
+
+def test_csrf_is_checked_before_permission(app, portal, testapp):
+    """A forged POST is refused as forged, even where the user may not post."""
+    add_user(app, portal, "carol")
+    login(testapp, "carol")
+    response = testapp.post("/users", {"login": "x"}, status=400)
+    assert "CSRF" in response.text or "csrf" in response.text

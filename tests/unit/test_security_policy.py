@@ -19,7 +19,8 @@ from sherloc_portal.security.policy import (
 class FakeRequest:
     """What the policy reads from a request, and nothing else."""
 
-    def __init__(self, root, headers=None, session=None, providers=None):
+    def __init__(self, root, headers=None, session=None, providers=None, method="POST"):
+        self.method = method
         self.headers = dict(headers or {})
         self.environ = {}
         self.session = DummySession(session or {})
@@ -161,15 +162,23 @@ def test_forget_ends_the_identity(root, policy):
 
 
 @pytest.mark.parametrize(
-    ("headers", "applies"),
+    ("method", "headers", "applies"),
     [
-        ({"Cookie": "sherloc_session=x"}, True),
-        ({"Cookie": "sherloc_session=x", "Authorization": "Bearer t"}, True),
-        ({"Authorization": "Bearer t"}, False),
-        ({"Content-Type": "application/json"}, False),
-        ({"Content-Type": "application/x-www-form-urlencoded"}, True),
-        ({}, True),
+        ("POST", {"Cookie": "sherloc_session=x"}, True),
+        ("DELETE", {"Cookie": "sherloc_session=x"}, True),
+        ("POST", {"Cookie": "sherloc_session=x", "Authorization": "Bearer t"}, True),
+        ("POST", {"Authorization": "Bearer t"}, False),
+        ("POST", {"Content-Type": "application/json"}, False),
+        # What a cross-site form can send: checked even without a cookie.
+        ("POST", {"Content-Type": "application/x-www-form-urlencoded"}, True),
+        ("POST", {"Content-Type": "multipart/form-data"}, True),
+        ("POST", {"Content-Type": "text/plain"}, True),
+        ("POST", {}, True),
+        # A browser cannot send these cross-site without a preflight.
+        ("DELETE", {}, False),
+        ("PUT", {"Content-Type": "application/x-www-form-urlencoded"}, False),
     ],
 )
-def test_csrf_applies_to_requests_with_ambient_credentials(root, headers, applies):
-    assert csrf_applies(FakeRequest(root, headers=headers)) is applies
+def test_csrf_applies_to_what_another_site_could_forge(root, method, headers, applies):
+    request = FakeRequest(root, headers=headers, method=method)
+    assert csrf_applies(request) is applies
