@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pyramid.authorization import ACLHelper, Authenticated, Everyone
 from pyramid.csrf import SessionCSRFStoragePolicy
+from pyramid.request import RequestLocalCache
 from pyramid.session import SignedCookieSessionFactory
 from pyramid.viewderivers import INGRESS, csrf_view
 
@@ -23,7 +24,6 @@ from .permissions import Permission
 SESSION_USER = "auth.userid"
 SESSION_EPOCH = "auth.epoch"
 
-_CACHE = "sherloc.identity"
 
 
 @dataclass(frozen=True)
@@ -85,11 +85,14 @@ class PortalSecurityPolicy:
 
     def __init__(self) -> None:
         self.acl = ACLHelper()
+        # Cached per request *object*, never in the environ: pyramid_retry
+        # reuses the environ for a retried attempt, whose new connection must
+        # load the user afresh (the old attempt's objects belong to a
+        # connection that went back to the pool).
+        self._identities = RequestLocalCache(_load_identity)
 
     def identity(self, request) -> Identity | None:
-        if _CACHE not in request.environ:
-            request.environ[_CACHE] = _load_identity(request)
-        return request.environ[_CACHE]
+        return self._identities.get_or_create(request)
 
     def authenticated_userid(self, request) -> str | None:
         identity = self.identity(request)
@@ -119,21 +122,17 @@ class PortalSecurityPolicy:
         session.invalidate()
         session[SESSION_USER] = user.login
         session[SESSION_EPOCH] = user.session_epoch
-        request.environ.pop(_CACHE, None)
+        self._identities.clear(request)
         return []
 
     def forget(self, request, **kw):
         request.session.invalidate()
-        request.environ.pop(_CACHE, None)
+        self._identities.clear(request)
         return []
 
 
-def reset_identity_cache(request) -> None:
-    """Forget the cached identity (after a password change, say)."""
-    request.environ.pop(_CACHE, None)
-
-
-_CSRF_DECIDED = "sherloc.csrf_decided"
+#: Set on the request object (not the environ, which a retry reuses).
+_CSRF_DECIDED = "_sherloc_csrf_decided"
 #: What a cross-site form or no-cors fetch can send without a preflight.
 _FORGEABLE_TYPES = frozenset(
     {"", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain"}
@@ -152,7 +151,7 @@ def csrf_before_authorization(view, info):
     """
 
     def decided(context, request):
-        request.environ[_CSRF_DECIDED] = True
+        setattr(request, _CSRF_DECIDED, True)
         return view(context, request)
 
     guarded = csrf_view(decided, info)
@@ -171,7 +170,7 @@ def csrf_applies(request) -> bool:
     form's content type — a login form, say.  A bearer token, a JSON body
     or a DELETE/PUT cannot be forged that way.
     """
-    if _CSRF_DECIDED in request.environ:
+    if getattr(request, _CSRF_DECIDED, False):
         return False
     if request.headers.get("Cookie"):
         return True

@@ -29,6 +29,10 @@ class FakeRequest:
         self.registry = SimpleNamespace(
             sherloc_extensions=SimpleNamespace(principals_providers=providers or {})
         )
+        self.finished_callbacks = []
+
+    def add_finished_callback(self, callback):
+        self.finished_callbacks.append(callback)
 
 
 @pytest.fixture
