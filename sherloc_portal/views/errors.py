@@ -1,4 +1,4 @@
-"""403 and 404 pages: the same for a missing object and a forbidden one.
+"""Error pages: 403 and 404 the same for a missing and a forbidden object.
 
 A confidential object's existence is never revealed: an anonymous HTML
 visitor is sent to the login page, a signed-in user who may not see it gets
@@ -6,7 +6,9 @@ a 403, and JSON callers get a JSON body.  Nothing from the context is shown.
 """
 
 from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.view import forbidden_view_config, notfound_view_config
+from pyramid.response import Response
+from pyramid.security import NO_PERMISSION_REQUIRED
+from pyramid.view import forbidden_view_config, notfound_view_config, view_config
 
 from ..accounts.security_log import log_event
 from ..i18n import _
@@ -14,7 +16,8 @@ from ..security.permissions import Permission
 
 
 def _wants_json(request) -> bool:
-    if request.path.startswith("/api/"):
+    # The raw PATH_INFO: ``request.path`` decodes, which fails on bad UTF-8.
+    if request.environ.get("PATH_INFO", "").startswith("/api/"):
         return True
     offers = request.accept.acceptable_offers(["text/html", "application/json"])
     return bool(offers) and offers[0][0] == "application/json"
@@ -70,3 +73,26 @@ def forbidden(request):
         return _json_error(request, 403, message)
     request.response.status = 403
     return {"page_title": _("Access denied"), "message": message}
+
+
+@view_config(
+    context=UnicodeDecodeError,
+    renderer="json",
+    permission=NO_PERMISSION_REQUIRED,
+)
+def undecodable(exc, request):
+    """An address or form field that is not valid UTF-8: a 400, not a 500.
+
+    Raised by traversal (``URLDecodeError``) or by WebOb reading the query
+    string or form.  The page is plain text: the layout itself reads the
+    address, which cannot be decoded.  Nothing of the bad input is echoed.
+    """
+    message = _("The address or the form contains characters that are not valid.")
+    if _wants_json(request):
+        return _json_error(request, 400, message)
+    return Response(
+        request.translate(message),
+        status=400,
+        content_type="text/plain",
+        charset="utf-8",
+    )

@@ -2,10 +2,13 @@
 
 import json
 
+import pytest
 from pyramid.interfaces import IExceptionResponse
+from pyramid.request import Request
 from pyramid.security import NO_PERMISSION_REQUIRED
 
 from sherloc_portal.security.permissions import Permission
+from sherloc_portal.testing import login
 
 
 def _views(app):
@@ -86,3 +89,28 @@ def test_a_denial_is_a_security_event(app, testapp):
     events = [json.loads(line) for line in lines]
     denied = [e for e in events if e["event"] == "access.denied"]
     assert denied and denied[-1]["path"] == "/users"
+
+
+@pytest.mark.parametrize("path", ["/knowledge/%FF", "/review/states/%FF"])
+def test_undecodable_paths_are_a_400_not_a_500(app, db, path):
+    # Sent without webtest's cookie jar, which cannot parse such a URL itself.
+    response = Request.blank(path).get_response(app)
+    assert response.status_code == 400
+    assert "not valid" in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/login?came_from=%FF",
+        "/knowledge/legislation?state=%FF",
+        "/api/v1/states?regional_group=%FF",
+    ],
+)
+def test_undecodable_queries_are_a_400_not_a_500(testapp, path):
+    login(testapp, "secretariat")
+    response = testapp.get(path, status=400)
+    if path.startswith("/api/"):
+        assert response.json["status"] == "error"
+    else:
+        assert "not valid" in response.text
