@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,10 @@ class PortalSettings:
     profiles_dir: Path
     locales_dir: Path
     secure_cookies: bool
+    #: Idle time after which a session ends (sliding).
     session_max_age: int
+    #: Time after log-in after which a session ends, active or not.
+    session_lifetime: int
     strict_safe_requests: bool
     check_data_version: bool
     mail_queue_path: Path
@@ -44,14 +48,42 @@ def _maybe_env(settings: dict, key: str, env: str) -> str | None:
     return os.environ.get(env) or settings.get(key)
 
 
-def read_settings(settings: dict) -> PortalSettings:
-    """Parse ``sherloc.*`` settings; a missing secret is a configuration error."""
+def _secret_from_file(path: Path) -> str:
+    """Read the signing secret kept in ``path``, creating it on first use.
+
+    Lets a development site run with a secret of its own instead of one
+    committed in an ``.ini`` file that anybody can read.
+    """
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
+    return path.read_text(encoding="ascii").strip()
+
+
+def _secret(settings: dict) -> str:
     secret = _maybe_env(settings, "sherloc.secret", "SHERLOC_SECRET")
+    if not secret and settings.get("sherloc.secret_file"):
+        secret = _secret_from_file(Path(settings["sherloc.secret_file"]))
     if not secret or len(secret) < 32:
         raise ConfigurationError(
-            "Set 'sherloc.secret' in the .ini file or the SHERLOC_SECRET "
-            "environment variable to a random string of at least 32 characters "
-            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')."
+            "Set the SHERLOC_SECRET environment variable (or 'sherloc.secret' "
+            "in the .ini file) to a random string of at least 32 characters "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
+            "or 'sherloc.secret_file' to a file path where one is kept."
+        )
+    return secret
+
+
+def read_settings(settings: dict) -> PortalSettings:
+    """Parse ``sherloc.*`` settings; a missing secret or address is an error."""
+    secret = _secret(settings)
+    public_url = settings.get("sherloc.public_url")
+    if not public_url:
+        raise ConfigurationError(
+            "Set 'sherloc.public_url' to the address users reach the portal at "
+            "(e.g. https://sherloc.example.org): links in e-mails are built from it."
         )
     var_dir = Path(settings.get("sherloc.var_dir", _HERE / "var")).resolve()
     return PortalSettings(
@@ -65,6 +97,7 @@ def read_settings(settings: dict) -> PortalSettings:
         ).resolve(),
         secure_cookies=asbool(settings.get("sherloc.secure_cookies", True)),
         session_max_age=int(settings.get("sherloc.session_max_age", 8 * 3600)),
+        session_lifetime=int(settings.get("sherloc.session_lifetime", 24 * 3600)),
         check_data_version=asbool(settings.get("sherloc.check_data_version", True)),
         strict_safe_requests=asbool(
             settings.get("sherloc.strict_safe_requests", False)
@@ -73,7 +106,7 @@ def read_settings(settings: dict) -> PortalSettings:
             settings.get("sherloc.mail_queue_path", var_dir / "mail")
         ).resolve(),
         mail_sender=settings.get("sherloc.mail_sender", "no-reply@sherloc.invalid"),
-        public_url=settings.get("sherloc.public_url", "http://127.0.0.1:6543"),
+        public_url=public_url,
         argon2_time_cost=int(settings.get("sherloc.argon2_time_cost", 3)),
         argon2_memory_cost=int(settings.get("sherloc.argon2_memory_cost", 65536)),
         login_attempts=int(settings.get("sherloc.login_attempts", 5)),

@@ -10,6 +10,7 @@ Principals are computed per request by the registered providers.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from pyramid.authorization import ACLHelper, Authenticated, Everyone
@@ -23,7 +24,7 @@ from .permissions import Permission
 
 SESSION_USER = "auth.userid"
 SESSION_EPOCH = "auth.epoch"
-
+SESSION_ISSUED = "auth.issued"
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ def _load_identity(request) -> Identity | None:
         session = request.session
         login = session.get(SESSION_USER)
         epoch = session.get(SESSION_EPOCH)
+        issued = session.get(SESSION_ISSUED, 0)
+        if time.time() - issued > request.sherloc_settings.session_lifetime:
+            return None
         via = "session"
     if not login:
         return None
@@ -122,6 +126,7 @@ class PortalSecurityPolicy:
         session.invalidate()
         session[SESSION_USER] = user.login
         session[SESSION_EPOCH] = user.session_epoch
+        session[SESSION_ISSUED] = time.time()
         self._identities.clear(request)
         return []
 

@@ -1,5 +1,6 @@
 """The portal security policy: who a request is, and its principals."""
 
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -10,10 +11,13 @@ from sherloc_portal.resources.root import ROOT_KEY, PortalRoot
 from sherloc_portal.resources.users import User
 from sherloc_portal.security.policy import (
     SESSION_EPOCH,
+    SESSION_ISSUED,
     SESSION_USER,
     PortalSecurityPolicy,
     csrf_applies,
 )
+
+LIFETIME = 3600
 
 
 class FakeRequest:
@@ -30,6 +34,7 @@ class FakeRequest:
             sherloc_extensions=SimpleNamespace(principals_providers=providers or {})
         )
         self.finished_callbacks = []
+        self.sherloc_settings = SimpleNamespace(session_lifetime=LIFETIME)
 
     def add_finished_callback(self, callback):
         self.finished_callbacks.append(callback)
@@ -51,8 +56,12 @@ def policy():
     return PortalSecurityPolicy()
 
 
-def _session_for(user):
-    return {SESSION_USER: user.login, SESSION_EPOCH: user.session_epoch}
+def _session_for(user, issued=None):
+    return {
+        SESSION_USER: user.login,
+        SESSION_EPOCH: user.session_epoch,
+        SESSION_ISSUED: time.time() if issued is None else issued,
+    }
 
 
 def test_principals_of_a_user_with_roles(root, policy):
@@ -156,6 +165,16 @@ def test_remember_rotates_the_session_and_stores_the_epoch(root, policy):
     assert request.session[SESSION_USER] == "alice"
     assert request.session[SESSION_EPOCH] == alice.session_epoch
     assert policy.identity(request).login == "alice"
+
+
+def test_a_session_ends_after_its_lifetime_even_if_active(root, policy):
+    alice = root["users"]["alice"]
+    fresh = FakeRequest(root, session=_session_for(alice))
+    assert policy.identity(fresh) is not None
+    old = FakeRequest(
+        root, session=_session_for(alice, issued=time.time() - LIFETIME - 1)
+    )
+    assert policy.identity(old) is None
 
 
 def test_forget_ends_the_identity(root, policy):
