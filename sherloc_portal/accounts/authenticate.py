@@ -15,7 +15,10 @@ from ..forms import ActionRefused
 from ..i18n import _
 from ..resources.root import ROOT_KEY
 from . import throttle
+from .schemas import LOGIN_PATTERN
 from .security_log import client_address, log_event
+
+WRONG_CREDENTIALS = _("The login or the password is not correct.")
 
 #: Why a login was refused (``LoginRefused.reason``).
 CREDENTIALS = "credentials"
@@ -42,8 +45,12 @@ def portal_users(request):
     return request.zodb_connection.root()[ROOT_KEY]["users"]
 
 
+def _addr_key(request) -> str:
+    return f"addr:{client_address(request)}"
+
+
 def throttle_keys(request, login: str) -> tuple[str, str]:
-    return (f"login:{login}", f"addr:{client_address(request)}")
+    return (f"login:{login}", _addr_key(request))
 
 
 def minutes_to_wait(until: float) -> int:
@@ -74,15 +81,22 @@ def authenticate(request, login: str, password: str):
     :raises LoginRefused: with a translatable message.
     """
     users = portal_users(request)
-    login = users.normalize_login(login or "")[:128]
-    keys = throttle_keys(request, login)
+    login = users.normalize_login(login or "")
+    # A login that no account could have is never looked up nor made into a
+    # throttle key of its own: padded variants of a real login would
+    # otherwise each get a fresh per-account allowance.  It counts against
+    # the address only.
+    well_formed = LOGIN_PATTERN.match(login) is not None
+    keys = throttle_keys(request, login) if well_formed else (None, _addr_key(request))
+    account_keys = keys[:1] if well_formed else ()
+    failure_keys = keys if well_formed else keys[1:]
     settings = request.sherloc_settings
     until = throttle.retry_after(
-        request, keys[:1], settings.login_attempts
+        request, account_keys, settings.login_attempts
     ) or throttle.retry_after(request, keys[1:], settings.login_attempts_per_address)
     if until is not None:
         seconds = max(1, math.ceil(until - time.time()))
-        log_event(request, "login.throttled", login=login, retry_after=seconds)
+        log_event(request, "login.throttled", login=login[:64], retry_after=seconds)
         message = _(
             "Too many failed attempts to log in. For your security, logging in "
             "is paused: try again in ${minutes} minutes.",
@@ -91,22 +105,18 @@ def authenticate(request, login: str, password: str):
         raise LoginRefused(message, THROTTLED, seconds)
 
     passwords = request.registry.sherloc_passwords
-    user = users.by_login(login)
+    user = users.get(login) if well_formed else None
     stored = user.password_hash if user is not None else ""
     if not passwords.verify(stored or _dummy_hash(request), password or ""):
-        throttle.record(request, keys)
-        log_event(request, "login.failed", login=login)
-        raise LoginRefused(_("The login or the password is not correct."), CREDENTIALS)
+        throttle.record(request, failure_keys)
+        log_event(request, "login.failed", login=login[:64])
+        raise LoginRefused(WRONG_CREDENTIALS, CREDENTIALS)
     if not user.active:
-        throttle.record(request, keys)
+        # The same answer as a wrong password: telling "inactive" apart
+        # would confirm to a guesser that the password is right.
+        throttle.record(request, failure_keys)
         log_event(request, "login.inactive", login=login)
-        raise LoginRefused(
-            _(
-                "This account is not active. Ask the Secretariat to reactivate "
-                "it if you still need it."
-            ),
-            INACTIVE,
-        )
+        raise LoginRefused(WRONG_CREDENTIALS, INACTIVE)
     if passwords.needs_rehash(stored):
         user.password_hash = passwords.hash(password)
     throttle.clear(request, keys[0])

@@ -59,10 +59,16 @@ def test_wrong_password_and_unknown_user_get_the_same_answer(
 
 
 def test_an_inactive_user_cannot_log_in(app, portal, testapp):
+    """Refused with the wrong-password answer: "inactive" would confirm the
+    password to a guesser.  The security log keeps the real reason."""
     add_user(app, portal, "bob", active=False)
     response = login(testapp, "bob", status=200)
-    assert "This account is not active" in response.text
+    assert "The login or the password is not correct." in response.text
+    assert "not active" not in response.text
     testapp.get("/account", status=303)
+    log = app.registry.sherloc_security_log.path.read_text().splitlines()
+    bob = [line for line in log if '"login": "bob"' in line]
+    assert '"event": "login.inactive"' in bob[-1]
 
 
 def test_a_pending_invitation_without_password_cannot_log_in(app, portal, testapp):

@@ -125,3 +125,15 @@ def test_only_the_newest_events_are_kept():
     for n in range(10):
         store.record(["login:x"], keep=3, window=600, now=1000 + n)
     assert store.events["login:x"] == (1007, 1008, 1009)
+
+
+@pytest.mark.parametrize("padding", ["\t" * 123 + "x", " " * 70 + "y", "\u2003z"])
+def test_a_padded_login_does_not_get_a_fresh_allowance(
+    app, testapp, alice, limit, padding
+):
+    """Variants of a real login that no account could have never reach it."""
+    _fail(testapp, "alice", limit)
+    testapp.extra_environ["REMOTE_ADDR"] = "192.0.2.99"
+    refused = login(testapp, "alice" + padding, DEMO_PASSWORD, status=200)
+    assert "The login or the password is not correct." in refused.text
+    testapp.get("/account", status=303)
