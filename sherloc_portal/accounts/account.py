@@ -10,15 +10,18 @@ from pyramid.view import view_config
 from ..forms import ActionRefused, FormView
 from ..i18n import _
 from ..security.permissions import Permission
-from .authenticate import CREDENTIALS, LoginRefused, authenticate
+from .authenticate import CREDENTIALS, LoginRefused, authenticate, portal_users
+from .links import RESET_PURPOSE
 from .schemas import ROLE_TITLES, STATE_ROLE_TITLES, ChangePasswordSchema
 from .security_log import log_event_on_commit
 
 
 def set_password(request, user, password: str) -> None:
-    """Store a new password and end every session and token of ``user``."""
+    """Store a new password and end every session, token and reset link."""
     user.password_hash = request.registry.sherloc_passwords.hash(password)
     user.revoke_credentials()
+    # A reset link asked for before this change must not undo it.
+    portal_users(request).onetime.revoke(RESET_PURPOSE, user.login)
 
 
 @view_config(

@@ -25,7 +25,7 @@ from ..resources.users import STATE_ROLES, User
 from ..security.acl import ROLES
 from .account import set_password
 from .authenticate import portal_users
-from .links import dead_link, no_referrer
+from .links import INVITATION_PURPOSE, dead_link, no_referrer
 from .mails import INVITATION_BODY, INVITATION_SUBJECT, public_link, send_link_mail
 from .schemas import (
     LOGIN_PATTERN,
@@ -36,7 +36,7 @@ from .schemas import (
 )
 from .security_log import log_event_on_commit
 
-PURPOSE = "invitation"
+PURPOSE = INVITATION_PURPOSE
 
 
 class InvitationRefused(ActionRefused):
@@ -44,8 +44,20 @@ class InvitationRefused(ActionRefused):
 
 
 def is_pending(user: User) -> bool:
-    """Invited and not yet accepted: inactive and without a password."""
-    return not user.active and not user.password_hash
+    """Invited and not yet accepted (nor cancelled): its link still works."""
+    return not user.active and not user.password_hash and not user.invitation_cancelled
+
+
+def is_cancelled(user: User) -> bool:
+    return not user.active and not user.password_hash and user.invitation_cancelled
+
+
+def cancel_invitation(request, user: User) -> None:
+    """Withdraw a pending invitation: the link dies at once."""
+    portal_users(request).onetime.revoke(PURPOSE, user.login)
+    user.invitation_cancelled = True
+    user.revoke_credentials()
+    log_event_on_commit(request, "invitation.cancelled", login=user.login)
 
 
 def invite(
@@ -101,9 +113,13 @@ def invite(
 
 
 def resend(request, user: User) -> None:
-    """Send a new invitation link to a pending ``user``; the old link dies."""
-    if not is_pending(user):
+    """Send a new invitation link to a pending or cancelled invitation.
+
+    The old link dies; a cancelled invitation becomes pending again.
+    """
+    if not (is_pending(user) or is_cancelled(user)):
         raise InvitationRefused(_("This account has already accepted its invitation."))
+    user.invitation_cancelled = False
     user.invited_at = time.time()
     _send(request, user)
 

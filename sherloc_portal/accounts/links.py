@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from ..i18n import _
 
+#: Purposes of the single-use links sent by e-mail (``users.onetime``).
+RESET_PURPOSE = "reset"
+INVITATION_PURPOSE = "invitation"
+
 
 def no_referrer(request) -> None:
     """Keep a secret link out of ``Referer`` headers sent from its page."""

@@ -15,7 +15,16 @@ from ..forms import FormView
 from ..i18n import _
 from ..resources.users import User, Users
 from ..security.permissions import Permission
-from .invitations import InvitationRefused, invite, is_pending, resend
+from .authenticate import portal_users
+from .invitations import (
+    InvitationRefused,
+    cancel_invitation,
+    invite,
+    is_cancelled,
+    is_pending,
+    resend,
+)
+from .links import RESET_PURPOSE
 from .schemas import ROLE_TITLES, InviteSchema
 from .security_log import log_event_on_commit
 
@@ -34,6 +43,8 @@ def account_status(user: User):
         return _("Active")
     if is_pending(user):
         return _("Invitation pending")
+    if is_cancelled(user):
+        return _("Invitation cancelled")
     return _("Deactivated")
 
 
@@ -56,6 +67,7 @@ class UsersView(FormView):
             "accounts": users.page(start, PAGE_SIZE),
             "status": account_status,
             "is_pending": is_pending,
+            "is_cancelled": is_cancelled,
             "role_titles": ROLE_TITLES,
             "previous_start": max(0, start - PAGE_SIZE) if start else None,
             "next_start": start + PAGE_SIZE if start + PAGE_SIZE < len(users) else None,
@@ -113,15 +125,39 @@ def resend_invitation(context, request):
     permission=Permission.ACCOUNTS_MANAGE,
 )
 def deactivate(context, request):
-    """Deactivate an account: its sessions and API tokens end at once."""
+    """Deactivate an account: its sessions, API tokens and links end at once.
+
+    On an invitation not yet accepted, this cancels the invitation.
+    """
     if context.login == request.identity.login:
         return _back(request, context, _("You cannot deactivate your own account."))
+    if is_pending(context):
+        return cancel(context, request)
     if context.active:
         context.active = False
         context.revoke_credentials()
+        portal_users(request).onetime.revoke(RESET_PURPOSE, context.login)
         log_event_on_commit(request, "account.deactivated", login=context.login)
     message = _(
         "The account ${login} is deactivated.", mapping={"login": context.login}
+    )
+    return _back(request, context, message)
+
+
+@view_config(
+    context=User,
+    name="cancel-invitation",
+    request_method="POST",
+    permission=Permission.ACCOUNTS_MANAGE,
+)
+def cancel(context, request):
+    """Withdraw an invitation sent to a wrong address, say: its link dies."""
+    if not is_pending(context):
+        return _back(request, context, _("There is no pending invitation to cancel."))
+    cancel_invitation(request, context)
+    message = _(
+        "The invitation of ${login} is cancelled: its link no longer works.",
+        mapping={"login": context.login},
     )
     return _back(request, context, message)
 
@@ -133,7 +169,7 @@ def deactivate(context, request):
     permission=Permission.ACCOUNTS_MANAGE,
 )
 def reactivate(context, request):
-    if is_pending(context):
+    if is_pending(context) or is_cancelled(context):
         return _back(
             request,
             context,

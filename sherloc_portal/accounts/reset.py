@@ -18,12 +18,12 @@ from ..i18n import _
 from . import throttle
 from .account import set_password
 from .authenticate import minutes_to_wait, portal_users
-from .links import dead_link, no_referrer
+from .links import RESET_PURPOSE, dead_link, no_referrer
 from .mails import RESET_BODY, RESET_SUBJECT, public_link, send_link_mail
 from .schemas import NewPasswordSchema, ResetRequestSchema
 from .security_log import client_address, log_event, log_event_on_commit
 
-PURPOSE = "reset"
+PURPOSE = RESET_PURPOSE
 
 #: Sent to every request for a link, whether or not an account matched.
 SENT_MESSAGE = _(

@@ -47,6 +47,14 @@ class OneTimeTokens(Persistent):
             return None
         return entry[0]
 
+    def revoke(self, purpose: str, login: str) -> bool:
+        """Kill the live token of ``login`` for ``purpose``, if any."""
+        digest = self.latest.pop((purpose, login), None)
+        if digest is None:
+            return False
+        self.tokens.pop((purpose, digest), None)
+        return True
+
     def consume(self, purpose: str, token: str, now: float | None = None) -> str | None:
         """Use a token up: return its login, or ``None`` if dead or unknown."""
         login = self.peek(purpose, token, now)

@@ -40,6 +40,8 @@ class User(Resource):
     created = 0.0
     invited_by = ""
     invited_at = 0.0
+    #: An invitation withdrawn before it was accepted (its link is dead).
+    invitation_cancelled = False
 
     def __init__(self, login: str, email: str = "", fullname: str = "") -> None:
         super().__init__()
@@ -63,9 +65,12 @@ class User(Resource):
 
     @fail_closed
     def __acl__(self):
+        # Only administrators manage an administrator's account: the
+        # Secretariat must not be able to lock every administrator out, nor
+        # revive an administrator account disabled after a compromise.
+        managers = [ADMIN] if "admin" in self.roles else [ADMIN, SECRETARIAT]
         return [
-            (Allow, ADMIN, Permission.ACCOUNTS_MANAGE),
-            (Allow, SECRETARIAT, Permission.ACCOUNTS_MANAGE),
+            *((Allow, who, Permission.ACCOUNTS_MANAGE) for who in managers),
             (Allow, f"user:{self.login}", Permission.ACCOUNT_EDIT_OWN),
             DENY_ALL,
         ]

@@ -16,6 +16,7 @@ from pyramid.view import view_config
 
 from sherloc_portal.accounts.invitations import (
     InvitationRefused,
+    cancel_invitation,
     invite,
     is_pending,
     resend,
@@ -278,6 +279,9 @@ def remove_official(context, request):
     context.__parent__.withdraw(context.iso3, user.login)
     user.state = ""
     user.state_role = ""
+    if is_pending(user):
+        # Someone invited by mistake must not be able to join later.
+        cancel_invitation(request, user)
     return _done(
         context,
         request,

@@ -49,7 +49,7 @@ def _fresh(testapp):
     return webtest.TestApp(testapp.app, extra_environ=dict(testapp.extra_environ))
 
 
-ACTIONS = ("resend-invitation", "deactivate", "reactivate")
+ACTIONS = ("resend-invitation", "cancel-invitation", "deactivate", "reactivate")
 
 
 def test_users_pages_send_anonymous_visitors_to_login(app, portal, testapp):
@@ -216,3 +216,36 @@ def test_invite_itself_refuses_the_admin_role_to_non_administrators(
     finally:
         env["closer"]()
     assert refused.value.field == "roles"
+
+
+def _action(testapp, login, name):
+    listing = testapp.get("/users")
+    return next(
+        f for f in listing.forms.values() if f.action.endswith(f"/{login}/{name}")
+    )
+
+
+@pytest.mark.parametrize("how", ["cancel-invitation", "deactivate"])
+def test_a_cancelled_invitation_link_no_longer_works(testapp, outbox, secretariat, how):
+    """An invitation sent to a wrong address can be withdrawn before use."""
+    _invite(testapp)
+    # The page offers "cancel"; a deactivation posted anyway cancels too.
+    page = testapp.post(
+        f"/users/dana/{how}", {"csrf_token": csrf_token(testapp)}, status=303
+    ).follow()
+    assert "cancelled" in page.text
+    assert "Invitation cancelled" in page.html.find(id="account-dana").text
+    _fresh(testapp).get(link_path(outbox()[0]), status=410)
+    # It can be sent again, to start over.
+    _action(testapp, "dana", "resend-invitation").submit().follow()
+    _accept(_fresh(testapp), link_path(outbox()[-1]))
+
+
+def test_the_secretariat_cannot_act_on_an_administrator_account(
+    app, portal, testapp, secretariat
+):
+    add_user(app, portal, "root-admin", roles=("admin",))
+    token = csrf_token(testapp)
+    for name in ("deactivate", "reactivate", "resend-invitation"):
+        testapp.post(f"/users/root-admin/{name}", {"csrf_token": token}, status=403)
+    login(_fresh(testapp), "root-admin")  # still active

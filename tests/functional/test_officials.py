@@ -327,3 +327,13 @@ def test_posts_are_checked_for_csrf_under_https_too(app, people):
     secretariat.post(
         f"/review/officials/{SIGNATORY}/volunteer", {"csrf_token": token}, status=303
     )
+
+
+def test_removing_a_pending_official_kills_the_invitation(app, people, outbox):
+    """Someone invited by mistake cannot join after being removed."""
+    secretariat = _as(app, "sec-b2")
+    _invite(secretariat, SIGNATORY, "oops-irn")
+    [link] = _links(outbox, "oops-irn@gov.example")
+    _post(secretariat, SIGNATORY, "remove", 303, login="oops-irn")
+    _accept(_client(app), link, "a-long-new-password-1", status="dead")
+    assert not _reload(people)["users"]["oops-irn"].active

@@ -160,3 +160,15 @@ def test_the_mail_is_in_the_users_language_else_the_requests(
     _ask(testapp, "pierre")
     assert chosen == [expected]
     assert len(outbox()) == 1
+
+
+def test_a_reset_link_dies_when_the_password_is_changed(testapp, outbox, alice):
+    """A link asked for earlier must not undo a later password change."""
+    _ask(testapp, "alice")
+    path = link_path(outbox()[0])
+    login(testapp, "alice")
+    form = testapp.get("/account").forms["password-form"]
+    form["current_password"] = DEMO_PASSWORD
+    form["new_password"] = form["confirm_password"] = "a-newer-password-2026"
+    form.submit("change").follow()
+    testapp.get(path, status=410)
