@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import deform
 from pyramid.httpexceptions import HTTPSeeOther
@@ -15,6 +15,9 @@ from .authenticate import authenticate
 from .schemas import LoginSchema
 from .security_log import log_event
 
+#: Characters left as they are when a return path is percent-encoded.
+_URL_SAFE = "/?&=%#:@!$'()*+,;~-._"
+
 
 def safe_came_from(value: str | None) -> str:
     """A local path to return to after logging in, or ``/``.
@@ -25,12 +28,14 @@ def safe_came_from(value: str | None) -> str:
     """
     if not value or not value.startswith("/") or value.startswith(("//", "/\\")):
         return "/"
-    if any(ord(c) < 32 or c == "\\" for c in value):
+    if any(ord(c) < 32 or ord(c) == 127 or c == "\\" for c in value):
         return "/"
     parts = urlsplit(value)
     if parts.scheme or parts.netloc:
         return "/"
-    return value
+    # A Location header is ASCII: other characters travel percent-encoded
+    # (and a bidi control such as U+202E cannot disguise the address).
+    return quote(value, safe=_URL_SAFE)
 
 
 @view_config(

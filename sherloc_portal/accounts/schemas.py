@@ -134,7 +134,14 @@ def grantable_roles(request) -> tuple[str, ...]:
     return tuple(role for role in ROLES if role != "admin")
 
 
-class InviteSchema(CSRFSchema):
+class InvitedPerson(CSRFSchema):
+    """Who is invited: the fields every invitation form shares.
+
+    The portal's ``/users`` form adds portal roles; the review add-on's
+    officials form adds the State office.  Lengths are bounded so that no
+    input can overflow an e-mail header or the session cookie.
+    """
+
     login = colander.SchemaNode(
         colander.String(),
         title=_("Login"),
@@ -151,14 +158,19 @@ class InviteSchema(CSRFSchema):
         colander.String(),
         title=_("E-mail address"),
         preparer=_lower,
-        validator=colander.Email(_("Enter a valid e-mail address.")),
+        validator=colander.All(
+            colander.Length(max=254), colander.Email(_("Enter a valid e-mail address."))
+        ),
     )
     fullname = colander.SchemaNode(
         colander.String(),
         title=_("Full name"),
         preparer=_strip,
-        validator=colander.Length(max=200),
+        validator=colander.Length(min=1, max=200),
     )
+
+
+class InviteSchema(InvitedPerson):
     roles = colander.SchemaNode(
         colander.Set(),
         title=_("Portal roles"),

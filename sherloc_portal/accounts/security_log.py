@@ -71,7 +71,9 @@ class SecurityLog:
                     **fields,
                     "prev": GENESIS if last is None else _line_hash(last),
                 }
-                line = json.dumps(record, ensure_ascii=False, sort_keys=True)
+                # ASCII escapes: a lone surrogate sent by a client cannot break the
+                # log (nor the chain of hashes over its lines).
+                line = json.dumps(record, ensure_ascii=True, sort_keys=True)
                 os.write(fd, line.encode("utf-8") + b"\n")
                 os.fsync(fd)
             finally:

@@ -29,7 +29,18 @@ class JSONString(colander.String):
     def deserialize(self, node, cstruct):
         if cstruct is not colander.null and not isinstance(cstruct, str):
             raise colander.Invalid(node, _("This value must be a string."))
+        if isinstance(cstruct, str) and not _is_unicode_text(cstruct):
+            raise colander.Invalid(node, _("This value contains invalid characters."))
         return super().deserialize(node, cstruct)
+
+
+def _is_unicode_text(value: str) -> bool:
+    """False for lone surrogates (``"\\ud800"`` is valid JSON, not text)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def closed(**kw) -> colander.Mapping:

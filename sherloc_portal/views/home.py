@@ -4,6 +4,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.security import NO_PERMISSION_REQUIRED
 from pyramid.view import view_config
 
+from ..accounts.login import safe_came_from
 from ..i18n import LANGUAGE_COOKIE
 from ..resources.root import PortalRoot
 from ..security.permissions import Permission
@@ -34,9 +35,7 @@ def set_language(request):
     lang = request.POST.get("language", "en")
     if lang not in LANGUAGES:
         lang = "en"
-    target = request.POST.get("came_from") or "/"
-    if not target.startswith("/") or target.startswith("//"):
-        target = "/"
+    target = safe_came_from(request.POST.get("came_from"))
     response = HTTPSeeOther(location=request.application_url + target)
     response.set_cookie(
         LANGUAGE_COOKIE,
