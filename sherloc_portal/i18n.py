@@ -18,7 +18,8 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from pyramid.i18n import TranslationStringFactory
+from pyramid.i18n import TranslationStringFactory, make_localizer
+from pyramid.interfaces import ITranslationDirectories
 
 from .settings import LANGUAGES
 
@@ -73,6 +74,23 @@ def text_direction(request) -> str:
     return Locale.parse(request.locale_name).text_direction
 
 
+def localizer_for(request, language: str):
+    """A localizer for ``language``, e.g. to write a mail in its reader's.
+
+    Built once per language and kept on the registry (a plain dict: two
+    threads building the same one at once is harmless), never registered
+    as a utility while requests run.
+    """
+    if language == request.locale_name:
+        return request.localizer
+    cache = request.registry.sherloc_localizers
+    localizer = cache.get(language)
+    if localizer is None:
+        dirs = request.registry.queryUtility(ITranslationDirectories, default=[])
+        localizer = cache[language] = make_localizer(language, dirs)
+    return localizer
+
+
 def translate(request, message, mapping=None) -> str:
     return request.localizer.translate(message, mapping=mapping)
 
@@ -85,5 +103,6 @@ def includeme(config) -> None:
     config.add_translation_dirs("colander:locale/", "deform:locale/")
     config.add_translation_dirs(str(compiled), override=True)
     config.set_locale_negotiator(negotiate_locale)
+    config.registry.sherloc_localizers = {}
     config.add_request_method(text_direction, "text_direction", reify=True)
     config.add_request_method(translate, "translate")

@@ -25,20 +25,19 @@ class PortalMailer:
         self.queue_path = queue_path
         self.sender = sender
 
-    def send(self, request, to: str, subject, body) -> None:
-        """Queue a mail in ``request.tm``'s transaction; texts translated here.
+    def send(self, request, to: str, subject: str, body: str) -> None:
+        """Queue a mail in ``request.tm``'s transaction.
 
-        The delivery is joined to the request's own transaction manager
-        (pyramid_tm's explicit manager), not the thread's global one, so the
-        mail is written exactly when the request commits.  Never put
-        confidential content in ``body``: mails carry links only
-        (SECURITY.md §11).
+        ``subject`` and ``body`` are final text, already translated into the
+        *recipient's* language (see :func:`sherloc_portal.i18n.localizer_for`),
+        which need not be the sender's.  The delivery is joined to the
+        request's own transaction manager (pyramid_tm's explicit manager),
+        not the thread's global one, so the mail is written exactly when the
+        request commits.  Never put confidential content in ``body``: mails
+        carry links only (SECURITY.md §11).
         """
         message = Message(
-            subject=request.translate(subject),
-            recipients=[to],
-            body=request.translate(body),
-            sender=self.sender,
+            subject=subject, recipients=[to], body=body, sender=self.sender
         )
         delivery = QueuedMailDelivery(
             str(self.queue_path), transaction_manager=request.tm

@@ -8,24 +8,8 @@ else the language of the request that sends it).  Links are built from
 
 from __future__ import annotations
 
-from pyramid.i18n import make_localizer
-from pyramid.interfaces import ILocalizer, ITranslationDirectories
-
-from ..i18n import _
+from ..i18n import _, localizer_for
 from ..settings import LANGUAGES
-
-
-def _localizer(request, language: str):
-    if language == request.locale_name:
-        return request.localizer
-    registry = request.registry
-    # Pyramid caches localizers in the registry by locale name; reuse them.
-    localizer = registry.queryUtility(ILocalizer, name=language)
-    if localizer is None:
-        dirs = registry.queryUtility(ITranslationDirectories, default=[])
-        localizer = make_localizer(language, dirs)
-        registry.registerUtility(localizer, ILocalizer, name=language)
-    return localizer
 
 
 def public_link(request, path: str) -> str:
@@ -39,7 +23,7 @@ def send_link_mail(request, user, subject, body, link: str, max_age: int) -> Non
     ``${hours}`` or ``${days}`` (rounded down, at least 1).
     """
     language = user.language if user.language in LANGUAGES else request.locale_name
-    localizer = _localizer(request, language)
+    localizer = localizer_for(request, language)
     mapping = {
         "link": link,
         "login": user.login,

@@ -148,13 +148,13 @@ def test_the_mail_is_in_the_users_language_else_the_requests(
     app, portal, testapp, outbox, monkeypatch, language, expected
 ):
     chosen = []
-    real = mails._localizer
+    real = mails.localizer_for
 
     def spy(request, lang):
         chosen.append(lang)
         return real(request, lang)
 
-    monkeypatch.setattr(mails, "_localizer", spy)
+    monkeypatch.setattr(mails, "localizer_for", spy)
     add_user(app, portal, "pierre", language=language)
     testapp.set_cookie("sherloc_lang", "es")
     _ask(testapp, "pierre")
