@@ -30,5 +30,6 @@ def main(global_config, **settings):
     with Configurator(settings=settings, root_factory=root_factory) as config:
         config.include("sherloc_portal")
         app = config.make_wsgi_app()
-    run_in_transaction(app.registry.zodb, bootstrap, note="portal bootstrap")
+    if app.registry.sherloc_settings.bootstrap:
+        run_in_transaction(app.registry.zodb, bootstrap, note="portal bootstrap")
     return app

@@ -31,6 +31,10 @@ class PortalSettings:
     session_lifetime: int
     strict_safe_requests: bool
     check_data_version: bool
+    #: Create the portal root at start-up if the database is empty
+    #: (``sherloc-admin`` turns it off so that status and dry runs write
+    #: nothing).
+    bootstrap: bool
     mail_queue_path: Path
     mail_sender: str
     public_url: str
@@ -99,6 +103,7 @@ def read_settings(settings: dict) -> PortalSettings:
         session_max_age=int(settings.get("sherloc.session_max_age", 8 * 3600)),
         session_lifetime=int(settings.get("sherloc.session_lifetime", 24 * 3600)),
         check_data_version=asbool(settings.get("sherloc.check_data_version", True)),
+        bootstrap=asbool(settings.get("sherloc.bootstrap", True)),
         strict_safe_requests=asbool(
             settings.get("sherloc.strict_safe_requests", False)
         ),

@@ -60,6 +60,21 @@ def create_accounts(context, states) -> None:
         context.changed("created account %s", user.login)
 
 
+def deactivate_accounts(context, states) -> None:
+    """Deactivate the demo's accounts: their password is public.
+
+    They stay as portal data (history may name them) but can no longer log
+    in; their sessions and tokens end.
+    """
+    users = context.root["users"]
+    for spec in account_specs(states):
+        user = users.get(spec["login"])
+        if user is not None and user.active:
+            user.active = False
+            user.revoke_credentials()
+            context.changed("deactivated demo account %s", user.login)
+
+
 def _records(context) -> list[LegislationRecord]:
     return [
         LegislationRecord(

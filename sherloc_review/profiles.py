@@ -53,9 +53,10 @@ def install_demo(context) -> None:
 def uninstall(context) -> None:
     """Remove the mechanism and the demo's legislation; accounts stay.
 
-    Accounts belong to the portal: demo accounts are kept (an administrator
-    deletes them by hand if wanted); their State principals end by
-    themselves, since the mechanism no longer knows any State.
+    Accounts belong to the portal and are kept, but when the demo profile
+    was installed its accounts are deactivated, since their password is
+    public.  State principals end by themselves: the mechanism no longer
+    knows any State.
     """
     from . import demo
     from .officials import setup as officials_setup
@@ -63,6 +64,8 @@ def uninstall(context) -> None:
     root = context.root
     review = root.get(MECHANISM_NAME)
     if review is not None:
+        if "demo" in root.installed:
+            demo.deactivate_accounts(context, review["states"])
         officials_setup.uninstall(review)
         root.remove(MECHANISM_NAME)
         context.changed("removed the review mechanism")

@@ -145,7 +145,14 @@ class Installer:
         installed = root.installed[name]
         available = self.manifest(name).version
         steps = self._pending(root, name)
-        reached = max([installed, *(s.destination for s in steps)])
+        # The pending steps must lead from the installed version, each where
+        # the previous one left the data: a gap would run a step on data in
+        # a shape it was not written for.
+        reached = installed
+        for step in steps:
+            if step.source != reached:
+                raise NoUpgradePath(name, reached, available)
+            reached = step.destination
         if reached < available:
             raise NoUpgradePath(name, installed, available)
         return [Action(name, step) for step in steps]

@@ -59,6 +59,9 @@ def load_app(ini: str):
 
     settings = dict(get_appsettings(ini, name="main"))
     settings[CHECK_SETTING] = "false"
+    # The installer creates the root itself when it installs: a status or a
+    # dry run on an empty database must write nothing at all.
+    settings["sherloc.bootstrap"] = "false"
     return make_app({"__file__": str(Path(ini).resolve())}, **settings)
 
 

@@ -18,7 +18,10 @@ TIMEOUT = 120
 @pytest.fixture(scope="module")
 def ini(request, tmp_path_factory):
     """A copy of the test settings with a FileStorage of its own."""
-    tmp = tmp_path_factory.mktemp("admin")
+    return _ini(request, tmp_path_factory.mktemp("admin"))
+
+
+def _ini(request, tmp):
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(request.config.getoption("--ini"))
     app = parser["app:main"]
@@ -72,6 +75,37 @@ def test_install_twice_then_status(ini):
     assert "Nothing to do." in upgrade.stdout
 
 
+def _storage_state(path):
+    """The last transaction id and whether the portal root exists."""
+    from ZODB import DB
+    from ZODB.FileStorage import FileStorage
+
+    db = DB(FileStorage(str(path), read_only=True))
+    try:
+        conn = db.open()
+        state = (db.lastTransaction(), ROOT_KEY in conn.root())
+        conn.close()
+        return state
+    finally:
+        db.close()
+
+
+def test_status_and_dry_runs_write_nothing(request, tmp_path):
+    """On an empty site: no portal root appears, no transaction is added."""
+    fresh = _ini(request, tmp_path)
+    assert admin("status", fresh).returncode == 0
+    before = _storage_state(tmp_path / "Data.fs")
+    assert before[1] is False
+    for args in (
+        ("install", fresh, "--profile", "default", "--dry-run"),
+        ("upgrade", fresh, "--dry-run"),
+        ("status", fresh),
+    ):
+        done = admin(*args)
+        assert done.returncode == 0, done.stderr
+    assert _storage_state(tmp_path / "Data.fs") == before
+
+
 def test_unknown_profile_is_a_message_not_a_traceback(ini):
     result = admin("install", ini, "--profile", "nope")
     assert result.returncode == 2
@@ -95,13 +129,18 @@ def test_uninstall_leaves_the_portal_working(app, db, testapp):
         assert "review" not in portal
         assert "default" not in portal.installed
         assert "demo" not in portal.installed
-        assert "focal-fra" in portal["users"]  # accounts are the portal's: they stay
+        # Accounts are the portal's: they stay, but the demo's (public
+        # password) can no longer log in.
+        assert "focal-fra" in portal["users"]
+        assert not portal["users"]["focal-fra"].active
+        assert not portal["users"]["admin"].active
         assert "demo-fra-code-penal-450-1" not in portal["knowledge"]["legislation"]
 
     run_in_transaction(db, check)
     testapp.get("/", status=200)
     testapp.get("/knowledge", status=200)
-    login(testapp, "secretariat")
+    refused = login(testapp, "secretariat", status=200)
+    assert "The login or the password is not correct." in refused.text
     testapp.get("/review", status=404)
     testapp.get("/", status=200)
     assert installer.install(db, "uninstall")[0].changes == []

@@ -198,6 +198,19 @@ def test_missing_step_is_reported(site):
         site.installer.upgrade(site.db)
 
 
+def test_a_gap_between_steps_is_refused_before_anything_runs(site):
+    """1 -> 2 then 3 -> 4 would run the second step on data of version 2."""
+    site.profile("a", version=1)
+    site.installer.install(site.db, "a")
+    site.profile("a", version=4)
+    site.step("a", 1, 2)
+    site.step("a", 3, 4)
+    with pytest.raises(NoUpgradePath, match="version 2"):
+        site.installer.upgrade(site.db)
+    assert site.calls == ["a"]
+    assert site.installed() == {"a": 1}
+
+
 def test_dry_run_changes_nothing_and_says_what_would_change(site):
     site.profile("base")
     site.profile("top", depends=["base"])
