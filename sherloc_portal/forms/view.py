@@ -64,7 +64,7 @@ class FormView:
         return form
 
     def __call__(self):
-        form = self.make_form()
+        form = self.form = self.make_form()
         if self.request.method == "POST":
             button = self._pressed(form)
             try:

@@ -22,6 +22,8 @@ class LegislationRecord(Resource):
     schema_version = 1
     url = ""
     text = ""
+    #: Bumped by every edit; an edit based on an older one is refused (409).
+    revision = 0
 
     def __init__(self, record_id, state, title, articles=(), url="", text=""):
         super().__init__()

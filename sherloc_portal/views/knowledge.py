@@ -270,6 +270,14 @@ class LegislationAddSchema(LegislationEditSchema):
     )
 
 
+class LegislationRevisionSchema(LegislationEditSchema):
+    """The edit form: the fields plus the revision the editor started from."""
+
+    revision = colander.SchemaNode(
+        colander.Integer(), widget=deform.widget.HiddenWidget()
+    )
+
+
 def _record_values(appstruct: dict) -> dict:
     return {
         "state": appstruct["state"],
@@ -316,12 +324,24 @@ class AddLegislationRecord(FormView):
     **FORM,
 )
 class EditLegislationRecord(FormView):
-    schema = LegislationEditSchema
+    """Edit a record; two editors never silently overwrite each other.
+
+    The form carries the revision it was loaded from.  When somebody saved
+    in between, the save is refused with 409: the editor's text stays in
+    the form, the other person's version is shown beside it, and saving
+    again (now from the current revision) replaces it knowingly.
+    """
+
+    schema = LegislationRevisionSchema
+    current = None
     formid = "legislation-edit"
     buttons = (deform.Button("save", _("Save changes")),)
 
     def values(self) -> dict[str, Any]:
-        return {"page_title": _("Edit ${title}", mapping={"title": self.context.title})}
+        return {
+            "page_title": _("Edit ${title}", mapping={"title": self.context.title}),
+            "current": self.current,
+        }
 
     def appstruct(self) -> dict[str, Any]:
         record = self.context
@@ -331,11 +351,24 @@ class EditLegislationRecord(FormView):
             "articles": ", ".join(record.articles),
             "url": record.url,
             "text": record.text,
+            "revision": record.revision,
         }
 
     def save_success(self, appstruct: dict) -> HTTPSeeOther:
         record: LegislationRecord = self.context
         legislation: Legislation = record.__parent__
+        if appstruct["revision"] != record.revision:
+            self.request.response.status = 409
+            self.current = self.appstruct()
+            self.form["revision"].cstruct = str(record.revision)
+            raise ActionRefused(
+                _(
+                    "Someone else saved this record while you were editing it. "
+                    "Your text is kept in the form; their version is shown "
+                    "below it. Save again to replace theirs with yours."
+                )
+            )
+        record.revision += 1
         # Re-filed so the State and article indexes follow the new values.
         legislation.remove_record(record.record_id)
         for key, value in _record_values(appstruct).items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import webtest
 from pyramid.testing import DummyRequest
 
 from sherloc_portal.extension import DirectorySection, Extensions
@@ -285,3 +286,21 @@ def test_add_form_needs_the_csrf_token(editor, records):
         status=400,
     )
     editor.get(f"{LISTING}/x", status=404)
+
+
+def test_two_editors_never_silently_overwrite_each_other(editor, records):
+    """The second save is refused with 409; nothing typed is lost."""
+    other = webtest.TestApp(editor.app, extra_environ=dict(editor.extra_environ))
+    login(other, "secretariat")
+    mine = editor.get(f"{LISTING}/deu-gwg/edit").forms["legislation-edit"]
+    theirs = other.get(f"{LISTING}/deu-gwg/edit").forms["legislation-edit"]
+    theirs["title"] = "Their title"
+    theirs.submit("save", status=303)
+    mine["title"] = "My title"
+    refused = mine.submit("save", status=409)
+    assert "Someone else saved this record" in refused.text
+    again = refused.forms["legislation-edit"]
+    assert again["title"].value == "My title"
+    assert "Their title" in refused.html.find(id="current-version").text
+    again.submit("save", status=303)
+    assert "My title" in editor.get(f"{LISTING}/deu-gwg").text
