@@ -13,7 +13,7 @@ import time
 
 from ..forms import ActionRefused
 from ..i18n import _
-from ..resources.root import ROOT_KEY
+from ..resources.root import portal_root
 from . import throttle
 from .schemas import LOGIN_PATTERN
 from .security_log import client_address, log_event
@@ -42,7 +42,7 @@ class LoginRefused(ActionRefused):
 
 def portal_users(request):
     """The portal's ``Users`` folder, whatever the request's context."""
-    return request.zodb_connection.root()[ROOT_KEY]["users"]
+    return portal_root(request)["users"]
 
 
 def _addr_key(request) -> str:

@@ -56,6 +56,15 @@ def bootstrap(zodb_root) -> PortalRoot:
     return root
 
 
+def portal_root(request) -> PortalRoot | None:
+    """The portal root whatever the request's context (``None`` if empty).
+
+    For code that runs before or outside traversal: the security policy,
+    principals providers, routes such as ``/login``.
+    """
+    return request.zodb_connection.root().get(ROOT_KEY)
+
+
 def root_factory(request) -> PortalRoot:
     root = request.zodb_connection.root().get(ROOT_KEY)
     if root is None:

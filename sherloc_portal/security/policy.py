@@ -19,7 +19,7 @@ from pyramid.request import RequestLocalCache
 from pyramid.session import SignedCookieSessionFactory
 from pyramid.viewderivers import INGRESS, csrf_view
 
-from ..resources.root import ROOT_KEY
+from ..resources.root import portal_root
 from .permissions import Permission
 
 SESSION_USER = "auth.userid"
@@ -47,12 +47,8 @@ def bearer_token(request) -> str | None:
     return None
 
 
-def _portal_root(request):
-    return request.zodb_connection.root().get(ROOT_KEY)
-
-
 def _load_identity(request) -> Identity | None:
-    root = _portal_root(request)
+    root = portal_root(request)
     if root is None:
         return None
     users = root["users"]
@@ -120,7 +116,7 @@ class PortalSecurityPolicy:
 
     def remember(self, request, userid, **kw):
         """Start a fresh session for ``userid`` (rotated: no fixation)."""
-        users = _portal_root(request)["users"]
+        users = portal_root(request)["users"]
         user = users[userid]
         session = request.session
         session.invalidate()

@@ -6,9 +6,11 @@ from the officials index, never from a scan of all accounts.
 
 from __future__ import annotations
 
+from sherloc_portal.resources.root import portal_root
+
 from ..i18n import _
 from .offices import Offices, offices
-from .resources import mechanism_of, portal_root
+from .resources import mechanism_of
 from .schemas import role_titles
 
 

@@ -19,7 +19,7 @@ from BTrees.OOBTree import OOBTree
 from pyramid.authorization import Allow
 
 from sherloc_portal.resources.folder import Folder, Resource
-from sherloc_portal.resources.root import ROOT_KEY
+from sherloc_portal.resources.root import portal_root
 from sherloc_portal.resources.users import STATE_ROLES
 from sherloc_portal.security.acl import ADMIN, DENY_ALL, SECRETARIAT, fail_closed
 
@@ -59,7 +59,7 @@ class StateOfficials(Resource):
 
     @property
     def state(self):
-        """The mechanism's State object (B1's class)."""
+        """The mechanism's State object."""
         return self.mechanism["states"][self.iso3]
 
     def is_stored(self) -> bool:
@@ -155,10 +155,6 @@ class OfficialsIndex(Folder):
         ]
 
 
-def portal_root(request):
-    return request.zodb_connection.root().get(ROOT_KEY)
-
-
 def mechanism_of(request):
     """The installed review mechanism, or ``None`` when it is not installed."""
     root = portal_root(request)
@@ -167,8 +163,4 @@ def mechanism_of(request):
 
 def is_signatory(state) -> bool:
     """Whether ``state`` signed UNTOC or a Protocol (the condition of ¶52)."""
-    for record in state.participation.values():
-        status = getattr(record, "status", record)
-        if str(getattr(status, "value", status)) == "signatory":
-            return True
-    return False
+    return any(record.status == "signatory" for record in state.participation.values())

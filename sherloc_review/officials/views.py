@@ -22,6 +22,7 @@ from sherloc_portal.accounts.invitations import (
     resend,
 )
 from sherloc_portal.forms import ActionRefused, FormView
+from sherloc_portal.resources.root import portal_root
 
 from ..i18n import _
 from ..permissions import ReviewPermission
@@ -32,7 +33,6 @@ from .resources import (
     OfficialsIndex,
     StateOfficials,
     is_signatory,
-    portal_root,
 )
 from .schemas import InviteSchema, MemberSchema, RoleSchema, role_titles
 
