@@ -3,9 +3,11 @@
 Identity comes either from a bearer token (``Authorization: Bearer …``, for
 the JSON API) or from the signed session cookie (for HTML pages), never
 both: a request carrying a bearer header is judged by the token alone.  The
-user is re-loaded on every request; an inactive user, or a session or token
-issued before the user's last ``session_epoch`` change, is anonymous.
-Principals are computed per request by the registered providers.
+user is re-loaded on every request; an inactive user, a session issued
+before the user's last ``session_epoch`` change (logout, new password) or a
+token issued before the last ``credentials_epoch`` change (new password,
+deactivation) is anonymous.  Principals are computed once per request by
+the registered providers.
 """
 
 from __future__ import annotations
@@ -90,6 +92,8 @@ class PortalSecurityPolicy:
         # load the user afresh (the old attempt's objects belong to a
         # connection that went back to the pool).
         self._identities = RequestLocalCache(_load_identity)
+        # Every permission check of a page (nav tabs, links) needs them.
+        self._principals = RequestLocalCache(self._compute_principals)
 
     def identity(self, request) -> Identity | None:
         return self._identities.get_or_create(request)
@@ -99,6 +103,9 @@ class PortalSecurityPolicy:
         return identity.login if identity else None
 
     def effective_principals(self, request) -> list[str]:
+        return self._principals.get_or_create(request)
+
+    def _compute_principals(self, request) -> list[str]:
         identity = self.identity(request)
         principals = [Everyone]
         if identity is None:
@@ -123,13 +130,17 @@ class PortalSecurityPolicy:
         session[SESSION_USER] = user.login
         session[SESSION_EPOCH] = user.session_epoch
         session[SESSION_ISSUED] = time.time()
-        self._identities.clear(request)
+        self._forget_cached(request)
         return []
 
     def forget(self, request, **kw):
         request.session.invalidate()
-        self._identities.clear(request)
+        self._forget_cached(request)
         return []
+
+    def _forget_cached(self, request) -> None:
+        self._identities.clear(request)
+        self._principals.clear(request)
 
 
 #: Set on the request object (not the environ, which a retry reuses).
