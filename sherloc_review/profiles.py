@@ -36,7 +36,7 @@ def install_default(context) -> None:
     import_clusters(review, context)
     import_workplan(review, context)
     import_questionnaires(review, context)
-    officials_setup.install(review)
+    officials_setup.install(review, context.changed)
 
 
 def install_demo(context) -> None:
@@ -47,16 +47,19 @@ def install_demo(context) -> None:
     review = context.root[MECHANISM_NAME]
     demo.create_accounts(context, review["states"])
     demo.add_legislation(context)
-    officials_setup.install(review)
+    officials_setup.install(review, context.changed)
 
 
 def uninstall(context) -> None:
-    """Remove the mechanism and the demo's legislation; accounts stay.
+    """Remove the mechanism and the demo's legislation; deactivate demo accounts.
 
     Accounts belong to the portal and are kept, but when the demo profile
-    was installed its accounts are deactivated, since their password is
-    public.  State principals end by themselves: the mechanism no longer
-    knows any State.
+    was installed every account it creates (``admin`` included) is
+    deactivated and its sessions and API tokens revoked, since their password
+    is public; the output lists each one ("deactivated demo account …").  An
+    administrator re-activates an account by hand if it is still wanted.
+    State principals end by themselves: the mechanism no longer knows any
+    State.
     """
     from . import demo
     from .officials import setup as officials_setup
@@ -66,7 +69,7 @@ def uninstall(context) -> None:
     if review is not None:
         if "demo" in root.installed:
             demo.deactivate_accounts(context, review["states"])
-        officials_setup.uninstall(review)
+        officials_setup.uninstall(review, context.changed)
         root.remove(MECHANISM_NAME)
         context.changed("removed the review mechanism")
     demo.remove_legislation(context)

@@ -35,10 +35,50 @@ class DependencyCycle(InstallerError):
 
 
 class NoUpgradePath(InstallerError):
-    def __init__(self, profile: str, installed: int, available: int) -> None:
+    """The upgrade steps do not lead, one after the other, to the code's version.
+
+    ``gap_from`` is the version no registered step starts from (where the
+    chain breaks); ``next_source`` is where the next step starts instead, if
+    there is one.  Running a step on data of another version would misread
+    it.  ``step`` names a planned step that, when its turn came, found the
+    data moved (``installed`` is then the version found, ``None`` when the
+    profile was uninstalled meanwhile).
+    """
+
+    def __init__(
+        self,
+        profile: str,
+        installed: int | None,
+        available: int,
+        gap_from: int | None = None,
+        next_source: int | None = None,
+        step: str | None = None,
+    ) -> None:
+        self.profile = profile
+        self.installed = installed
+        self.available = available
+        self.gap_from = installed if gap_from is None else gap_from
+        self.next_source = next_source
+        self.step = step
+        if step is not None:
+            found = (
+                "not installed any more"
+                if installed is None
+                else f"at version {installed}"
+            )
+            super().__init__(
+                f"Upgrade step {step} starts from version {next_source}, but "
+                f"profile {profile!r} is {found}: its data changed since the "
+                "upgrade was planned. Run 'sherloc-admin upgrade <ini>' again."
+            )
+            return
+        then = (
+            "" if next_source is None else f" (the next one starts from {next_source})"
+        )
         super().__init__(
-            f"Profile {profile!r} is installed at version {installed} but no "
-            f"registered upgrade steps lead to version {available}."
+            f"Profile {profile!r} is installed at version {installed}, but no "
+            f"registered upgrade step starts from version {self.gap_from}{then}, "
+            f"so its data cannot reach version {available}."
         )
 
 

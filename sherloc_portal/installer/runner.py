@@ -138,8 +138,17 @@ class Installer:
     # -- planning (reads only) ----------------------------------------------
 
     def _pending(self, root, name: str) -> list[UpgradeStep]:
-        done = root.upgrades_done if root is not None else {}
-        return [s for s in self.steps(name) if step_key(s) not in done]
+        """Steps not run yet, except those for data older than the installed.
+
+        A step added for old sites (e.g. ``1 -> 2`` on a site installed
+        fresh at version 2) has nothing to do here.
+        """
+        installed = root.installed[name]
+        return [
+            s
+            for s in self.steps(name)
+            if step_key(s) not in root.upgrades_done and s.source >= installed
+        ]
 
     def _upgrade_actions(self, root, name: str) -> list[Action]:
         installed = root.installed[name]
@@ -151,10 +160,10 @@ class Installer:
         reached = installed
         for step in steps:
             if step.source != reached:
-                raise NoUpgradePath(name, reached, available)
+                raise NoUpgradePath(name, installed, available, reached, step.source)
             reached = step.destination
         if reached < available:
-            raise NoUpgradePath(name, installed, available)
+            raise NoUpgradePath(name, installed, available, reached)
         return [Action(name, step) for step in steps]
 
     def _plan_install(self, root, name: str) -> list[Action]:
@@ -282,15 +291,29 @@ class Installer:
             del root.upgrades_done[key]
 
     def _run_step(self, root, context: InstallContext, step: UpgradeStep) -> None:
+        """Run ``step`` if not done yet, on data at exactly its source version.
+
+        The plan was checked, but in an earlier transaction: another process
+        (an uninstall, a second upgrade) may have moved the data since.
+        """
         key = step_key(step)
         if key in root.upgrades_done:
             return
+        installed = root.installed.get(step.profile)
+        if installed != step.source:
+            raise NoUpgradePath(
+                step.profile,
+                installed,
+                context.manifest.version,
+                installed,
+                step.source,
+                step=key,
+            )
         step.handler(context)
         root.upgrades_done[key] = time.time()
         context.changed("step %s done", key)
-        if root.installed.get(step.profile, 0) < step.destination:
-            root.installed[step.profile] = step.destination
-            context.changed("recorded %s at version %s", step.profile, step.destination)
+        root.installed[step.profile] = step.destination
+        context.changed("recorded %s at version %s", step.profile, step.destination)
 
     # -- reporting and the start-up check -------------------------------------
 

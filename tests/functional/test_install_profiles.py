@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from sherloc_portal.resources.root import ROOT_KEY
+from sherloc_portal.resources.users import User
 from sherloc_portal.testing import REPO, login
 from sherloc_portal.zodb import run_in_transaction
 
@@ -120,9 +121,27 @@ def test_missing_settings_file(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def _epochs(db, logins) -> dict:
+    def read(zodb_root):
+        users = zodb_root[ROOT_KEY]["users"]
+        return {
+            login: (users[login].session_epoch, users[login].credentials_epoch)
+            for login in logins
+        }
+
+    return run_in_transaction(db, read)
+
+
 def test_uninstall_leaves_the_portal_working(app, db, testapp):
     installer = app.registry.sherloc_installer
-    installer.install(db, "uninstall")
+    login(testapp, "secretariat")
+    testapp.get("/users", status=200)
+    epochs = _epochs(db, ("admin", "secretariat", "focal-fra"))
+    changes = installer.install(db, "uninstall")[0].changes
+    # It says what it did to the accounts, and that the officials index went.
+    for name in ("admin", "secretariat", "ngo-demo", "focal-fra", "expert-fra"):
+        assert f"deactivated demo account {name}" in changes
+    assert "removed the officials index" in changes
 
     def check(zodb_root):
         portal = zodb_root[ROOT_KEY]
@@ -137,6 +156,11 @@ def test_uninstall_leaves_the_portal_working(app, db, testapp):
         assert "demo-fra-code-penal-450-1" not in portal["knowledge"]["legislation"]
 
     run_in_transaction(db, check)
+    # Their sessions and API tokens ended too (revoke_credentials).
+    after = _epochs(db, epochs)
+    for name, (session, credentials) in epochs.items():
+        assert after[name] == (session + 1, credentials + 1)
+    assert "/login" in testapp.get("/users", status=303).location
     testapp.get("/", status=200)
     testapp.get("/knowledge", status=200)
     refused = login(testapp, "secretariat", status=200)
@@ -144,3 +168,35 @@ def test_uninstall_leaves_the_portal_working(app, db, testapp):
     testapp.get("/review", status=404)
     testapp.get("/", status=200)
     assert installer.install(db, "uninstall")[0].changes == []
+
+
+def test_officials_index_changes_are_reported_dry_run_included(app, db):
+    """The officials index is built through the install context's change log."""
+    installer = app.registry.sherloc_installer
+
+    def drop_index(zodb_root):
+        portal = zodb_root[ROOT_KEY]
+        portal["review"].remove("officials")
+        # Of a State but no official: enrolling would change nothing, so
+        # nothing may be reported for it (or a re-run would never be empty).
+        staff = User("fra-staff", "fra-staff@example.org", "Staff")
+        staff.state = "FRA"
+        portal["users"].add_user(staff)
+
+    def has_index(zodb_root):
+        return "officials" in zodb_root[ROOT_KEY]["review"]
+
+    run_in_transaction(db, drop_index)
+    expected = {
+        "created the officials index",
+        "enrolled focal-fra as focal of FRA",
+        "enrolled expert-fra as expert of FRA",
+    }
+    dry = installer.install(db, "demo", dry_run=True)
+    assert expected <= set(dry[-1].changes)
+    assert not any("fra-staff" in change for change in dry[-1].changes)
+    assert not run_in_transaction(db, has_index)
+    done = installer.install(db, "demo")
+    assert expected <= set(done[-1].changes)
+    assert run_in_transaction(db, has_index)
+    assert installer.install(db, "demo")[-1].changes == []

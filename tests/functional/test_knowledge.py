@@ -304,3 +304,16 @@ def test_two_editors_never_silently_overwrite_each_other(editor, records):
     assert "Their title" in refused.html.find(id="current-version").text
     again.submit("save", status=303)
     assert "My title" in editor.get(f"{LISTING}/deu-gwg").text
+
+
+def test_an_edit_without_its_revision_is_refused_not_applied(editor, records):
+    """The version token is required: a form without it changes nothing."""
+    form = editor.get(f"{LISTING}/deu-gwg/edit").forms["legislation-edit"]
+    params = dict(form.submit_fields())
+    del params["revision"]
+    params["title"] = "Tampered"
+    refused = editor.post(
+        f"{LISTING}/deu-gwg/edit", {**params, "save": "save"}, status=200
+    )
+    assert refused.html.find(id="legislation-edit-errors") is not None
+    assert "Tampered" not in editor.get(f"{LISTING}/deu-gwg").text

@@ -194,8 +194,12 @@ def test_missing_step_is_reported(site):
     site.profile("a", version=1)
     site.installer.install(site.db, "a")
     site.profile("a", version=2)
-    with pytest.raises(NoUpgradePath, match="version 1"):
+    with pytest.raises(NoUpgradePath) as raised:
         site.installer.upgrade(site.db)
+    assert str(raised.value) == (
+        "Profile 'a' is installed at version 1, but no registered upgrade step "
+        "starts from version 1, so its data cannot reach version 2."
+    )
 
 
 def test_a_gap_between_steps_is_refused_before_anything_runs(site):
@@ -205,10 +209,90 @@ def test_a_gap_between_steps_is_refused_before_anything_runs(site):
     site.profile("a", version=4)
     site.step("a", 1, 2)
     site.step("a", 3, 4)
-    with pytest.raises(NoUpgradePath, match="version 2"):
-        site.installer.upgrade(site.db)
+    for run in (site.installer.upgrade, site.installer.pending):
+        with pytest.raises(NoUpgradePath) as raised:
+            run(site.db)
+        assert str(raised.value) == (
+            "Profile 'a' is installed at version 1, but no registered upgrade "
+            "step starts from version 2 (the next one starts from 3), so its "
+            "data cannot reach version 4."
+        )
+        assert (raised.value.gap_from, raised.value.next_source) == (2, 3)
     assert site.calls == ["a"]
     assert site.installed() == {"a": 1}
+
+
+def test_a_step_added_for_older_data_is_not_pending(site):
+    """A site installed fresh at 2 before step 1 -> 2 existed skips that step."""
+    site.profile("a", version=2)
+    site.installer.install(site.db, "a")
+    site.profile("a", version=3)
+    site.step("a", 1, 2)
+    site.step("a", 2, 3)
+    assert [a.title for a in site.installer.pending(site.db)] == [
+        "upgrade a 2 -> 3: to 3"
+    ]
+    site.installer.upgrade(site.db)
+    assert site.calls == ["a", "a:2->3"]
+    assert site.installed() == {"a": 3}
+
+
+def test_a_step_refuses_data_that_moved_after_planning(site, monkeypatch):
+    """Each step runs in its own transaction, after the plan was read.
+
+    Here an uninstall commits in between: the step must not run on data
+    that is gone, nor record the profile as installed again.
+    """
+    site.profile("a", version=1)
+    site.installer.install(site.db, "a")
+    site.profile("a", version=2)
+    site.step("a", 1, 2)
+    plan = site.installer._plan_upgrade
+
+    def plan_then_uninstall(root):
+        actions = plan(root)
+
+        def uninstall(zodb_root):
+            del zodb_root[ROOT_KEY].installed["a"]
+
+        run_in_transaction(site.db, uninstall)
+        return actions
+
+    monkeypatch.setattr(site.installer, "_plan_upgrade", plan_then_uninstall)
+    with pytest.raises(NoUpgradePath, match="'a' is not installed any more"):
+        site.installer.upgrade(site.db)
+    assert site.calls == ["a"]
+    assert site.installed() == {}
+
+
+def test_a_step_refuses_data_at_another_version(site, monkeypatch):
+    """Another process recorded version 2 in between: 1 -> 2 must not run."""
+    site.profile("a", version=1)
+    site.installer.install(site.db, "a")
+    site.profile("a", version=3)
+    site.step("a", 1, 2)
+    site.step("a", 2, 3)
+    plan = site.installer._plan_upgrade
+
+    def plan_then_move(root):
+        actions = plan(root)
+
+        def move(zodb_root):
+            zodb_root[ROOT_KEY].installed["a"] = 2
+
+        run_in_transaction(site.db, move)
+        return actions
+
+    monkeypatch.setattr(site.installer, "_plan_upgrade", plan_then_move)
+    with pytest.raises(NoUpgradePath) as raised:
+        site.installer.upgrade(site.db)
+    assert str(raised.value) == (
+        "Upgrade step a:1->2 starts from version 1, but profile 'a' is at "
+        "version 2: its data changed since the upgrade was planned. Run "
+        "'sherloc-admin upgrade <ini>' again."
+    )
+    assert site.calls == ["a"]
+    assert site.done() == set()
 
 
 def test_dry_run_changes_nothing_and_says_what_would_change(site):
