@@ -11,6 +11,7 @@ from ..forms import ActionRefused, FormView
 from ..i18n import _
 from ..security.permissions import Permission
 from .authenticate import CREDENTIALS, LoginRefused, authenticate, portal_users
+from .flash import flash
 from .links import RESET_PURPOSE
 from .schemas import ROLE_TITLES, STATE_ROLE_TITLES, ChangePasswordSchema
 from .security_log import log_event_on_commit
@@ -59,9 +60,5 @@ class AccountView(FormView):
         # The session continues under the new epoch; every other one ends.
         remember(request, user.login)
         log_event_on_commit(request, "password.changed", login=user.login)
-        request.session.flash(
-            request.translate(
-                _("Your password has been changed. Other sessions have ended.")
-            )
-        )
+        flash(request, _("Your password has been changed. Other sessions have ended."))
         return HTTPSeeOther(location=request.route_url("account"))

@@ -25,6 +25,7 @@ from ..resources.users import STATE_ROLES, User
 from ..security.acl import ROLES
 from .account import set_password
 from .authenticate import portal_users
+from .flash import flash
 from .links import INVITATION_PURPOSE, dead_link, no_referrer
 from .mails import INVITATION_BODY, INVITATION_SUBJECT, public_link, send_link_mail
 from .schemas import (
@@ -190,9 +191,5 @@ class AcceptInvitationView(FormView):
         self.user.active = True
         remember(request, self.user.login)
         log_event_on_commit(request, "invitation.accepted", login=self.user.login)
-        request.session.flash(
-            request.translate(
-                _("Welcome! Your account is active and you are logged in.")
-            )
-        )
+        flash(request, _("Welcome! Your account is active and you are logged in."))
         return HTTPSeeOther(location=request.route_url("account"))

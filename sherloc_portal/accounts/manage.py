@@ -16,6 +16,7 @@ from ..i18n import _
 from ..resources.users import User, Users
 from ..security.permissions import Permission
 from .authenticate import portal_users
+from .flash import flash
 from .invitations import (
     InvitationRefused,
     cancel_invitation,
@@ -68,6 +69,11 @@ class UsersView(FormView):
             "status": account_status,
             "is_pending": is_pending,
             "is_cancelled": is_cancelled,
+            # Buttons only where they would be allowed (not on an
+            # administrator's account for the Secretariat).
+            "can_manage": lambda account: self.request.has_permission(
+                Permission.ACCOUNTS_MANAGE, account
+            ),
             "role_titles": ROLE_TITLES,
             "previous_start": max(0, start - PAGE_SIZE) if start else None,
             "next_start": start + PAGE_SIZE if start + PAGE_SIZE < len(users) else None,
@@ -83,28 +89,32 @@ class UsersView(FormView):
             fullname=appstruct["fullname"],
             roles=sorted(appstruct["roles"]),
         )
-        request.session.flash(
-            request.translate(
-                _(
-                    "The invitation to ${login} has been sent.",
-                    mapping={"login": user.login},
-                )
-            )
+        flash(
+            request,
+            _(
+                "The invitation to ${login} has been sent.",
+                mapping={"login": user.login},
+            ),
         )
         return HTTPSeeOther(location=request.resource_url(self.context))
 
 
+def _account_action(name: str) -> view_config:
+    """A button of the ``/users`` page acting on one account (a POST)."""
+    return view_config(
+        context=User,
+        name=name,
+        request_method="POST",
+        permission=Permission.ACCOUNTS_MANAGE,
+    )
+
+
 def _back(request, user: User, message) -> HTTPSeeOther:
-    request.session.flash(request.translate(message))
+    flash(request, message)
     return HTTPSeeOther(location=request.resource_url(user.__parent__))
 
 
-@view_config(
-    context=User,
-    name="resend-invitation",
-    request_method="POST",
-    permission=Permission.ACCOUNTS_MANAGE,
-)
+@_account_action("resend-invitation")
 def resend_invitation(context, request):
     try:
         resend(request, context)
@@ -118,20 +128,16 @@ def resend_invitation(context, request):
     return _back(request, context, message)
 
 
-@view_config(
-    context=User,
-    name="deactivate",
-    request_method="POST",
-    permission=Permission.ACCOUNTS_MANAGE,
-)
+@_account_action("deactivate")
 def deactivate(context, request):
     """Deactivate an account: its sessions, API tokens and links end at once.
 
-    On an invitation not yet accepted, this cancels the invitation.
+    On an invitation not yet accepted, this cancels the invitation (and
+    says so).
     """
     if context.login == request.identity.login:
         return _back(request, context, _("You cannot deactivate your own account."))
-    if is_pending(context):
+    if is_pending(context) or is_cancelled(context):
         return cancel(context, request)
     if context.active:
         context.active = False
@@ -144,12 +150,7 @@ def deactivate(context, request):
     return _back(request, context, message)
 
 
-@view_config(
-    context=User,
-    name="cancel-invitation",
-    request_method="POST",
-    permission=Permission.ACCOUNTS_MANAGE,
-)
+@_account_action("cancel-invitation")
 def cancel(context, request):
     """Withdraw an invitation sent to a wrong address, say: its link dies."""
     if not is_pending(context):
@@ -162,12 +163,7 @@ def cancel(context, request):
     return _back(request, context, message)
 
 
-@view_config(
-    context=User,
-    name="reactivate",
-    request_method="POST",
-    permission=Permission.ACCOUNTS_MANAGE,
-)
+@_account_action("reactivate")
 def reactivate(context, request):
     if is_pending(context) or is_cancelled(context):
         return _back(

@@ -18,6 +18,7 @@ from ..i18n import _
 from . import throttle
 from .account import set_password
 from .authenticate import minutes_to_wait, portal_users
+from .flash import flash
 from .links import RESET_PURPOSE, dead_link, no_referrer
 from .mails import RESET_BODY, RESET_SUBJECT, public_link, send_link_mail
 from .schemas import NewPasswordSchema, ResetRequestSchema
@@ -91,7 +92,7 @@ class ResetRequestView(FormView):
                 request, request.route_path("password_reset_link", token=token)
             )
             send_link_mail(request, user, RESET_SUBJECT, RESET_BODY, link, max_age)
-        request.session.flash(request.translate(SENT_MESSAGE))
+        flash(request, SENT_MESSAGE)
         return HTTPSeeOther(location=request.route_url("login"))
 
 
@@ -125,7 +126,5 @@ class ResetPasswordView(FormView):
             return dead_link(request)
         set_password(request, user, appstruct["new_password"])
         log_event_on_commit(request, "password.reset", login=user.login)
-        request.session.flash(
-            request.translate(_("Your new password is set. Log in with it now."))
-        )
+        flash(request, _("Your new password is set. Log in with it now."))
         return HTTPSeeOther(location=request.route_url("login"))

@@ -12,7 +12,12 @@ from ..i18n import _
 from ..security.acl import ADMIN, ROLES
 from ..security.passwords import MIN_LENGTH
 
-LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+#: Logins are short and plain (a mail address is not a login).
+LOGIN_MAX_LENGTH = 64
+LOGIN_PATTERN = re.compile(rf"^[a-z0-9][a-z0-9._-]{{1,{LOGIN_MAX_LENGTH - 1}}}$")
+#: RFC 5321's limit for a forward path; it also keeps headers and cookies small.
+EMAIL_MAX_LENGTH = 254
+FULLNAME_MAX_LENGTH = 200
 
 ROLE_TITLES = {
     "admin": _("Administrator"),
@@ -74,6 +79,8 @@ class LoginSchema(CSRFSchema):
         colander.String(),
         title=_("Login"),
         preparer=_strip,
+        # Longer input cannot be a login: refused before any lookup.
+        validator=colander.Length(max=LOGIN_MAX_LENGTH),
         widget=deform.widget.TextInputWidget(
             attributes={"autocomplete": "username", "autocapitalize": "none"}
         ),
@@ -110,7 +117,7 @@ class ResetRequestSchema(CSRFSchema):
         colander.String(),
         title=_("Login or e-mail address"),
         preparer=_strip,
-        validator=colander.Length(max=254),
+        validator=colander.Length(max=EMAIL_MAX_LENGTH),
         widget=deform.widget.TextInputWidget(attributes={"autocomplete": "username"}),
     )
 
@@ -159,14 +166,15 @@ class InvitedPerson(CSRFSchema):
         title=_("E-mail address"),
         preparer=_lower,
         validator=colander.All(
-            colander.Length(max=254), colander.Email(_("Enter a valid e-mail address."))
+            colander.Length(max=EMAIL_MAX_LENGTH),
+            colander.Email(_("Enter a valid e-mail address.")),
         ),
     )
     fullname = colander.SchemaNode(
         colander.String(),
         title=_("Full name"),
         preparer=_strip,
-        validator=colander.Length(min=1, max=200),
+        validator=colander.Length(min=1, max=FULLNAME_MAX_LENGTH),
     )
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import colander
 
+from ..accounts.schemas import LOGIN_MAX_LENGTH
 from ..i18n import _
 
-MAX_LOGIN = 254
 MAX_PASSWORD = 1024
 
 
@@ -91,7 +91,7 @@ def error_response(description: str) -> colander.MappingSchema:
 class Credentials(colander.MappingSchema):
     login = colander.SchemaNode(
         JSONString(),
-        validator=colander.Length(min=1, max=MAX_LOGIN),
+        validator=colander.Length(min=1, max=LOGIN_MAX_LENGTH),
         description="The account's login.",
     )
     password = colander.SchemaNode(

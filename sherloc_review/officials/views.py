@@ -14,15 +14,16 @@ import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
+from sherloc_portal.accounts.flash import flash
 from sherloc_portal.accounts.invitations import (
     InvitationRefused,
     cancel_invitation,
     invite,
+    is_cancelled,
     is_pending,
     resend,
 )
 from sherloc_portal.forms import ActionRefused, FormView
-from sherloc_portal.resources.root import portal_root
 
 from ..i18n import _
 from ..permissions import ReviewPermission
@@ -40,10 +41,6 @@ PAGE = "sherloc_review:templates/officials/state.pt"
 INDEX_PAGE = "sherloc_review:templates/officials/index.pt"
 
 
-def _users(request):
-    return portal_root(request)["users"]
-
-
 def _submitted(request, schema: colander.Schema) -> dict:
     return {node.name: request.POST.get(node.name, colander.null) for node in schema}
 
@@ -51,7 +48,7 @@ def _submitted(request, schema: colander.Schema) -> dict:
 def _page(context: StateOfficials, request, error=None) -> dict:
     translate = request.translate
     state = context.state
-    officials = context.accounts(_users(request))
+    officials = context.accounts(request.root["users"])
     titles = {role: translate(title) for role, title in role_titles().items()}
     return {
         "page_title": translate(
@@ -60,6 +57,7 @@ def _page(context: StateOfficials, request, error=None) -> dict:
         "state": state,
         "officials": officials,
         "pending": {user.login for user in officials if is_pending(user)},
+        "cancelled": {user.login for user in officials if is_cancelled(user)},
         "role_titles": titles,
         "can_manage": request.has_permission(OfficialsPermission.MANAGE, context),
         "can_volunteer": request.has_permission(OfficialsPermission.VOLUNTEER, context),
@@ -76,7 +74,7 @@ def _refused(context, request, message) -> dict:
 
 
 def _done(context, request, message) -> HTTPSeeOther:
-    request.session.flash(request.translate(message))
+    flash(request, message)
     return HTTPSeeOther(location=request.resource_url(context))
 
 
@@ -88,7 +86,7 @@ def _member(context: StateOfficials, request, schema: colander.Schema):
         raise ActionRefused(
             _("The form was incomplete; nothing was changed.")
         ) from error
-    user = _users(request).get(data["login"])
+    user = request.root["users"].get(data["login"])
     if (
         user is None
         or data["login"] not in context.members
@@ -209,7 +207,7 @@ class InviteView(FormView):
             request,
             _(
                 "An invitation was sent to ${email}.",
-                mapping={"email": appstruct["email"]},
+                mapping={"email": user.email},
             ),
         )
 
@@ -271,7 +269,11 @@ def change_role(context, request):
     request_method="POST",
 )
 def remove_official(context, request):
-    """The account stays, without the State: its State access ends at once."""
+    """The account stays, without the State: its State access ends at once.
+
+    A pending invitation is cancelled too: someone invited by mistake must
+    not be able to join later.
+    """
     try:
         user, _data = _member(context, request, MemberSchema())
     except ActionRefused as refusal:
@@ -279,17 +281,17 @@ def remove_official(context, request):
     context.__parent__.withdraw(context.iso3, user.login)
     user.state = ""
     user.state_role = ""
-    if is_pending(user):
-        # Someone invited by mistake must not be able to join later.
-        cancel_invitation(request, user)
-    return _done(
-        context,
-        request,
-        _(
-            "${name} is no longer an official of this State.",
-            mapping={"name": user.fullname or user.login},
-        ),
+    name = {"name": user.fullname or user.login}
+    if not is_pending(user):
+        message = _("${name} is no longer an official of this State.", mapping=name)
+        return _done(context, request, message)
+    cancel_invitation(request, user)
+    message = _(
+        "${name} is no longer an official of this State, and the invitation "
+        "sent to them is cancelled: its link no longer works.",
+        mapping=name,
     )
+    return _done(context, request, message)
 
 
 @view_config(

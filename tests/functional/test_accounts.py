@@ -222,6 +222,27 @@ def test_the_security_log_chain_detects_tampering(tmp_path):
     assert verify_chain(log.path).broken_at == 1
 
 
+def test_the_security_log_takes_text_that_is_not_unicode(tmp_path):
+    """A lone surrogate (valid JSON, not text) is logged escaped, not a 500."""
+    log = SecurityLog(tmp_path / "events.log")
+    log.append("login.failed", login="\ud800")
+    log.append("login.failed", login="ok")
+    assert verify_chain(log.path) == ChainReport(True, 2)
+    assert "\\ud800" in log.path.read_text(encoding="ascii")
+
+
+def test_an_undecodable_login_is_a_wrong_login(testapp):
+    """Bytes that are not UTF-8 (a lone surrogate's) get the usual answer."""
+    body = {"csrf_token": csrf_token(testapp), "password": "x", "submit": "submit"}
+    response = testapp.post(
+        "/login",
+        "login=%ED%A0%80&" + "&".join(f"{k}={v}" for k, v in body.items()),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        status=200,
+    )
+    assert "The login or the password is not correct." in response.text
+
+
 def test_concurrent_writers_keep_the_chain(tmp_path):
     log = SecurityLog(tmp_path / "events.log")
 

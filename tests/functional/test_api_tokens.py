@@ -57,9 +57,29 @@ def test_unknown_login_is_answered_like_a_wrong_password(testapp, alice):
 
 
 def test_inactive_account_gets_no_token(testapp, portal, alice):
+    """The right password of an inactive account is answered like a wrong
+    one: telling them apart would confirm the password to a guesser."""
     alice.active = False
     commit(portal)
-    _refusal(testapp, "alice", PASSWORD)
+    inactive = _refusal(testapp, "alice", PASSWORD).json
+    assert inactive == _refusal(testapp, "alice", "not the password").json
+
+
+def test_a_padded_login_cannot_bypass_a_paused_account(testapp, app, alice):
+    """The reviewer's proof: 'alice' padded with tabs used to get a token."""
+    for _ in range(app.registry.sherloc_settings.login_attempts):
+        _refusal(testapp, "alice", "wrong")
+    testapp.extra_environ["REMOTE_ADDR"] = "192.0.2.99"
+    padded = testapp.post_json(
+        "/api/v1/tokens",
+        {"login": "alice" + "\t" * 123 + "x", "password": PASSWORD},
+        status=400,
+    )
+    assert [e["name"] for e in padded.json["errors"]] == ["login"]
+    testapp.post_json(
+        "/api/v1/tokens", {"login": " ALICE\t", "password": PASSWORD}, status=429
+    )
+    _refusal(testapp, "alice\u2003z", PASSWORD)
 
 
 def test_logins_are_throttled_after_repeated_failures(testapp, app, alice):

@@ -6,7 +6,7 @@ import pytest
 
 from sherloc_portal.accounts.testing import add_user, link_path
 from sherloc_portal.resources import onetime
-from sherloc_portal.testing import csrf_token, login
+from sherloc_portal.testing import commit, csrf_token, login
 
 PASSWORD = "invited-person-password"
 
@@ -245,7 +245,19 @@ def test_the_secretariat_cannot_act_on_an_administrator_account(
     app, portal, testapp, secretariat
 ):
     add_user(app, portal, "root-admin", roles=("admin",))
+    add_user(app, portal, "new-admin", password="", active=False, roles=("admin",))
     token = csrf_token(testapp)
-    for name in ("deactivate", "reactivate", "resend-invitation"):
-        testapp.post(f"/users/root-admin/{name}", {"csrf_token": token}, status=403)
+    for account in ("root-admin", "new-admin"):
+        for name in ACTIONS:
+            testapp.post(f"/users/{account}/{name}", {"csrf_token": token}, status=403)
     login(_fresh(testapp), "root-admin")  # still active
+    commit(portal)  # see what the requests committed
+    assert not portal["users"]["new-admin"].invitation_cancelled
+
+
+def test_the_secretariat_is_not_offered_buttons_on_an_administrator(
+    app, portal, testapp, secretariat
+):
+    add_user(app, portal, "aa-admin", roles=("admin",))
+    row = testapp.get("/users").html.find(id="account-aa-admin")
+    assert row.find("form") is None

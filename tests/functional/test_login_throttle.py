@@ -11,6 +11,7 @@ from sherloc_portal.accounts.testing import add_user
 from sherloc_portal.testing import DEMO_PASSWORD, login
 
 PAUSED = "Too many failed attempts to log in."
+WRONG = "The login or the password is not correct."
 
 
 @pytest.fixture
@@ -127,13 +128,33 @@ def test_only_the_newest_events_are_kept():
     assert store.events["login:x"] == (1007, 1008, 1009)
 
 
-@pytest.mark.parametrize("padding", ["\t" * 123 + "x", " " * 70 + "y", "\u2003z"])
-def test_a_padded_login_does_not_get_a_fresh_allowance(
-    app, testapp, alice, limit, padding
+@pytest.mark.parametrize(
+    ("variant", "answer"),
+    [
+        # Normalised to the paused account's key: paused too.
+        ("  ALICE\t", PAUSED),
+        # Used to be cut to 128 characters, then stripped into "alice".
+        ("alice" + "\t" * 123 + "x", "Longer than maximum length 64"),
+        ("alice" + " " * 70 + "y", "Longer than maximum length 64"),
+        # No account could have it: refused, never looked up.
+        ("alice\u2003z", WRONG),
+    ],
+)
+def test_a_variant_of_a_paused_login_gets_no_fresh_allowance(
+    app, testapp, alice, limit, variant, answer
 ):
-    """Variants of a real login that no account could have never reach it."""
     _fail(testapp, "alice", limit)
     testapp.extra_environ["REMOTE_ADDR"] = "192.0.2.99"
-    refused = login(testapp, "alice" + padding, DEMO_PASSWORD, status=200)
-    assert "The login or the password is not correct." in refused.text
+    refused = login(testapp, variant, DEMO_PASSWORD, status=200)
+    assert answer in refused.text
     testapp.get("/account", status=303)
+
+
+def test_a_malformed_login_counts_against_the_address_only(app, db, testapp, alice):
+    """Each variant would otherwise open a throttle key of its own."""
+    login(testapp, "alice\u2003z", "wrong-password-123", status=200)
+    conn = db.open(transaction_manager=transaction.TransactionManager())
+    try:
+        assert list(conn.root()[throttle.ROOT_KEY].events) == ["addr:127.0.0.1"]
+    finally:
+        conn.close()

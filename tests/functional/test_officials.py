@@ -334,6 +334,54 @@ def test_removing_a_pending_official_kills_the_invitation(app, people, outbox):
     secretariat = _as(app, "sec-b2")
     _invite(secretariat, SIGNATORY, "oops-irn")
     [link] = _links(outbox, "oops-irn@gov.example")
-    _post(secretariat, SIGNATORY, "remove", 303, login="oops-irn")
+    page = _post(secretariat, SIGNATORY, "remove", 303, login="oops-irn").follow()
+    assert "the invitation sent to them is cancelled" in page.text
     _accept(_client(app), link, "a-long-new-password-1", status="dead")
     assert not _reload(people)["users"]["oops-irn"].active
+
+
+def test_removing_an_active_official_says_only_that(app, people):
+    secretariat = _as(app, "sec-b2")
+    page = _post(secretariat, "DEU", "remove", 303, login="focal-b2-deu").follow()
+    assert "is no longer an official of this State." in page.text
+    assert "invitation" not in page.html.find(class_="flash").text
+
+
+def test_an_invitation_cancelled_on_the_accounts_page_shows_as_cancelled(
+    app, people, outbox
+):
+    """Not "deactivated": it can be sent again from the officials page."""
+    secretariat = _as(app, "sec-b2")
+    _invite(secretariat, SIGNATORY, "later-irn")
+    token = csrf_token(secretariat)
+    secretariat.post("/users/later-irn/cancel-invitation", {"csrf_token": token})
+    row = _page(secretariat, SIGNATORY).html.find("tr", {"data-login": "later-irn"})
+    assert "Invitation cancelled" in row.text
+    assert "Deactivated" not in row.text
+    _post(secretariat, SIGNATORY, "resend", 303, login="later-irn")
+    [_dead, live] = _links(outbox, "later-irn@gov.example")
+    _accept(_client(app), live, "a-long-new-password-1")
+    assert _reload(people)["users"]["later-irn"].active
+
+
+def test_many_invitations_without_reading_the_page_do_not_overflow_the_session(
+    app, people, outbox
+):
+    """Unread messages used to pile up in the session cookie (4 KB at most):
+    the eleventh long address failed with a 500 after being committed."""
+    secretariat = _as(app, "sec-b2")
+    token = csrf_token(secretariat)
+    domain = "b" * 60 + "." + "c" * 60 + "." + "d" * 55 + ".org"
+    for n in range(15):
+        params = {
+            "login": f"many-{n}",
+            "email": f"{'a' * 62}{n:02d}@{domain}",
+            "fullname": "Invited Official",
+            "role": "expert",
+            "csrf_token": token,
+            "invite": "invite",
+        }
+        secretariat.post(f"/review/officials/{SIGNATORY}/invite", params, status=303)
+    assert len(outbox()) == 15
+    [shown] = _page(secretariat, SIGNATORY).html.find_all(class_="flash")
+    assert f"{'a' * 62}14@" in shown.text

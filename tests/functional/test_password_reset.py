@@ -3,11 +3,12 @@
 import time
 
 import pytest
+import webtest
 
 from sherloc_portal.accounts import mails
 from sherloc_portal.accounts.testing import add_user, link_path
 from sherloc_portal.resources import onetime
-from sherloc_portal.testing import DEMO_PASSWORD, login
+from sherloc_portal.testing import DEMO_PASSWORD, csrf_token, login
 
 NEW_PASSWORD = "reset-password-for-alice"
 SENT = "If an account matches what you entered"
@@ -171,4 +172,18 @@ def test_a_reset_link_dies_when_the_password_is_changed(testapp, outbox, alice):
     form["current_password"] = DEMO_PASSWORD
     form["new_password"] = form["confirm_password"] = "a-newer-password-2026"
     form.submit("change").follow()
+    testapp.get(path, status=410)
+
+
+def test_a_reset_link_dies_when_the_account_is_deactivated(
+    app, portal, testapp, outbox, alice
+):
+    """Reactivating the account later does not bring the old link back."""
+    _ask(testapp, "alice")
+    path = link_path(outbox()[0])
+    add_user(app, portal, "sec", roles=("secretariat",))
+    manager = webtest.TestApp(app, extra_environ=dict(testapp.extra_environ))
+    login(manager, "sec")
+    for action in ("deactivate", "reactivate"):
+        manager.post(f"/users/alice/{action}", {"csrf_token": csrf_token(manager)})
     testapp.get(path, status=410)

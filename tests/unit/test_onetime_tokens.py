@@ -54,3 +54,12 @@ def test_only_digests_are_stored(tokens):
 def test_unknown_tokens_are_refused(tokens, token):
     tokens.issue("reset", "alice", 60, now=1000)
     assert tokens.consume("reset", token, now=1001) is None
+
+
+def test_revoking_kills_the_live_token_only_for_its_purpose(tokens):
+    reset = tokens.issue("reset", "alice", 60, now=1000)
+    invitation = tokens.issue("invitation", "alice", 60, now=1000)
+    assert tokens.revoke("reset", "alice") is True
+    assert tokens.peek("reset", reset, now=1001) is None
+    assert tokens.revoke("reset", "alice") is False  # nothing left to revoke
+    assert tokens.consume("invitation", invitation, now=1001) == "alice"
