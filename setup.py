@@ -30,6 +30,7 @@ requires = [
 testing = [
     "pytest",
     "WebTest",
+    "hypothesis",
     "jsonschema",
     "playwright",
     "lingua",
@@ -58,6 +59,7 @@ setup(
         "console_scripts": [
             "sherloc-admin = sherloc_portal.scripts.admin:main",
             "sherloc-catalogues = sherloc_portal.scripts.catalogues:main",
+            "sherloc-draw = sherloc_review.draw.cli:main",
         ],
     },
 )
