@@ -35,8 +35,7 @@ class Board:
         return len(self.reviewing.get(iso3, ()))
 
     def has_room(self, reviewer: Entity) -> bool:
-        cap = reviewer.review_cap
-        return cap is None or self.load(reviewer.iso3) < cap
+        return self.load(reviewer.iso3) < reviewer.review_cap
 
     def add(self, s: str, r: str, role: str, instruments=None) -> None:
         if instruments is None:

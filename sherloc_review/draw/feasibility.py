@@ -17,9 +17,8 @@ INSTRUMENT_NAMES = {
 }
 
 
-def _capacity(entities) -> float:
-    caps = [e.review_cap for e in entities]
-    return float("inf") if None in caps else sum(caps)
+def _capacity(entities) -> int:
+    return sum(e.review_cap for e in entities)
 
 
 def check_feasible(population: Population) -> None:

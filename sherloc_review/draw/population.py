@@ -9,10 +9,12 @@ Who is who, as the rules say:
 
 * a **State party** is a party to the Convention (``untoc = party``).  It
   is reviewed for every instrument it is party to (¶17, ¶25) and reviews
-  others: at least one review, at most three, more only when it volunteers
-  (``volunteer``) or a lower ``max_reviews`` is recorded for it (¶29);
-* a **signatory** that volunteers (``volunteer``) is reviewed for every
-  instrument it has signed or joined, and reviews no one (¶52);
+  others: at least one review and at most three (¶29), or at most
+  ``max_reviews`` when recorded — lower for any State, higher only for a
+  State that volunteers (``volunteer``);
+* a State that volunteers (``volunteer``) and has signed an instrument is
+  reviewed for it too (¶52); a signatory of the Convention that volunteers
+  is reviewed for what it has signed, and reviews no one;
 * every other row is ignored by the draw.
 
 ``max_reviewing_states`` (optional, at least 4) records a State's decision
@@ -109,22 +111,19 @@ class Entity:
     @cached_property
     def reviewed_instruments(self) -> tuple[str, ...]:
         """What this State is reviewed for, in instrument order."""
-        if self.is_state_party:
-            return tuple(c for c in INSTRUMENTS if c in self.parties)
         if not self.under_review:
             return ()
+        reviewed = ("party", "signatory") if self.volunteer else ("party",)
         return tuple(
-            c for c, s in zip(INSTRUMENTS, self.statuses, strict=True) if s != "none"
+            c for c, s in zip(INSTRUMENTS, self.statuses, strict=True) if s in reviewed
         )
 
     @property
-    def review_cap(self) -> int | None:
-        """Most reviews it may perform; ``None`` for a volunteer without limit."""
+    def review_cap(self) -> int:
+        """Most reviews it may perform (none for a signatory)."""
         if not self.is_state_party:
             return 0
-        if self.max_reviews is not None:
-            return self.max_reviews
-        return None if self.volunteer else MAX_REVIEWS
+        return self.max_reviews if self.max_reviews is not None else MAX_REVIEWS
 
     def row(self) -> dict[str, str]:
         return {
@@ -222,7 +221,7 @@ def check_columns(columns: list[str]) -> None:
         )
 
 
-def _bad(line: int, column: str, value: str, expected: str) -> PopulationError:
+def _bad(line: int, column: str, value: str, expected) -> PopulationError:
     return PopulationError(
         _(
             "Line ${line}: '${value}' is not a valid ${column} (expected ${expected}).",
@@ -242,7 +241,7 @@ def _flag(row: Mapping[str, str], line: int) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise _bad(line, "volunteer", value, "yes or no")
+    raise _bad(line, "volunteer", value, _("yes or no"))
 
 
 def _number(row, column: str, line: int, least: int) -> int | None:
@@ -250,21 +249,22 @@ def _number(row, column: str, line: int, least: int) -> int | None:
     if not value:
         return None
     if not value.isdigit() or int(value) < least:
-        raise _bad(line, column, value, f"a whole number of at least {least}")
+        expected = _("a whole number of at least ${least}", mapping={"least": least})
+        raise _bad(line, column, value, expected)
     return int(value)
 
 
 def _entity(row: Mapping[str, str], line: int) -> Entity:
     iso3 = (row.get("iso3") or "").strip()
     if not _ISO3.match(iso3):
-        raise _bad(line, "iso3", iso3, "three capital letters")
+        raise _bad(line, "iso3", iso3, _("three capital letters"))
     group = (row.get("un_regional_group") or "").strip()
     if group and not _GROUP.match(group):
-        raise _bad(line, "un_regional_group", group, "a short code such as AFR")
+        raise _bad(line, "un_regional_group", group, _("a short code such as AFR"))
     statuses = tuple((row.get(c) or "").strip() for c in STATUS_COLUMNS)
     for column, status in zip(STATUS_COLUMNS, statuses, strict=True):
         if status not in STATUSES:
-            raise _bad(line, column, status, "party, signatory or none")
+            raise _bad(line, column, status, "party | signatory | none")
     if statuses[0] != "party" and "party" in statuses[1:]:
         raise PopulationError(
             _(

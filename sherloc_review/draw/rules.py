@@ -76,7 +76,7 @@ def review_violations(population: Population, draw: Draw) -> list[str]:
         load, cap = loads[entity.iso3], entity.review_cap
         if entity.is_state_party and load < 1:
             found.append(f"{entity.iso3} performs no review (¶29)")
-        if cap is not None and load > cap:
+        if load > cap:
             found.append(
                 f"{entity.iso3} performs {load} reviews, more than {cap} (¶29)"
             )

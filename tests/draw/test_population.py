@@ -72,12 +72,18 @@ def test_bad_input_is_refused_with_the_reason(header, lines, words):
 
 def test_volunteers():
     population = _read(
-        "AAA,G1,party,party,none,party,en,civil,yes,5",
+        "AAA,G1,party,party,signatory,party,en,civil,yes,5",
+        "DDD,G1,party,party,signatory,party,en,civil,yes,",
+        "EEE,G1,party,party,signatory,party,en,civil,no,",
         "BBB,G1,signatory,signatory,none,none,en,civil,yes,",
         "CCC,G1,signatory,none,none,none,en,civil,no,",
         header=HEADER + ",volunteer,max_reviews",
     )
     assert population["AAA"].review_cap == 5
+    assert population["DDD"].review_cap == 3  # volunteering alone adds none
+    # ¶52: a volunteer is reviewed for what it has signed, too.
+    assert population["DDD"].reviewed_instruments == ("UNTOC", "TIP", "SOM", "FIREARMS")
+    assert population["EEE"].reviewed_instruments == ("UNTOC", "TIP", "FIREARMS")
     assert population["BBB"].under_review and population["BBB"].review_cap == 0
     assert population["BBB"].reviewed_instruments == ("UNTOC", "TIP")
     assert not population["CCC"].under_review

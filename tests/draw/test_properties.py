@@ -52,7 +52,7 @@ def _entity(draw_, region, code, comfortable):
         volunteer = draw_(st.booleans()) if draw_(st.integers(0, 9)) == 0 else False
         cap = draw_(st.sampled_from([None, None, None, 2, 3]))
         if volunteer and convention == "party":
-            cap = draw_(st.sampled_from([None, 4, 5]))
+            cap = draw_(st.sampled_from([None, 3, 4, 5]))
     return Entity(
         iso3=iso3,
         regional_group=region,
