@@ -28,9 +28,13 @@ reading its own labelled stream (see :mod:`.stream`):
    States needing two additional reviewers are served first.
 
 The result is checked against every rule (:mod:`.rules`).  A step that
-gets stuck starts steps 2 to 4 again from a new labelled stream; after
-``ATTEMPTS`` tries the draw stops with the last obstacle in plain words.
-The retries are part of the method, so a replay repeats them exactly.
+gets stuck starts steps 2 to 4 again from a new labelled stream; every
+second try, step 3 prefers the eligible States party to the most of the
+instruments of the State under review, which leaves fewer additional
+reviewers to find where parties to a Protocol are few.  After ``ATTEMPTS``
+tries the draw stops with the last obstacle in plain words.  The retries
+are part of the method, so a replay repeats them exactly (the real
+population is drawn at the first try).
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from .board import Board
+from .board import Board, shared_instruments
 from .errors import DrawError, InfeasibleDraw, _
 from .feasibility import INSTRUMENT_NAMES, check_feasible
 from .population import Entity, Population
@@ -47,6 +51,12 @@ from .rules import violations
 from .stream import SeededStream
 
 ATTEMPTS = 25
+
+#: Where a reviewer in each role comes from, for messages.
+ORIGINS = {
+    "same": _("its own regional group"),
+    "other": _("another regional group"),
+}
 
 
 class Stuck(Exception):
@@ -71,7 +81,9 @@ def draw(population: Population, seed: str) -> Draw:
     obstacle = None
     for attempt in range(ATTEMPTS):
         try:
-            board = draw_reviewers(population, root.fork(f"reviewers/{attempt}"))
+            board = draw_reviewers(
+                population, root.fork(f"reviewers/{attempt}"), covering=attempt % 2 == 1
+            )
         except Stuck as stuck:
             obstacle = stuck.message
             continue
@@ -105,10 +117,12 @@ def deal_groups(population: Population, stream: SeededStream):
     return tuple(tuple(sorted(g)) for g in groups)
 
 
-def draw_reviewers(population: Population, stream: SeededStream) -> Board:
+def draw_reviewers(
+    population: Population, stream: SeededStream, covering: bool = False
+) -> Board:
     board = Board(population)
     assign_same(board, stream.fork("same"))
-    assign_other(board, stream.fork("other"))
+    assign_other(board, stream.fork("other"), covering)
     assign_additional(board, population.under_review, stream.fork("additional"))
     return board
 
@@ -129,13 +143,13 @@ def assign_same(board: Board, stream: SeededStream) -> None:
                 pick(board, entity, "same", stream, balanced=True)
 
 
-def assign_other(board: Board, stream: SeededStream) -> None:
+def assign_other(board: Board, stream: SeededStream, covering: bool = False) -> None:
     population = board.population
     places = [
         s for s in population.under_review for _ in range(1 if s.regional_group else 2)
     ]
     for s in stream.shuffled(places):
-        pick(board, s, "other", stream, balanced=True)
+        pick(board, s, "other", stream, balanced=True, covering=covering)
 
 
 def assign_additional(board: Board, states: Iterable[Entity], stream) -> None:
@@ -190,6 +204,7 @@ def pick(
     stream: SeededStream,
     *,
     balanced: bool = False,
+    covering: bool = False,
     prefer: Callable[[Entity], bool] | None = None,
     exclude: frozenset[str] = frozenset(),
 ) -> Entity:
@@ -201,6 +216,9 @@ def pick(
     ]
     if prefer is not None:
         candidates = [r for r in candidates if prefer(r)] or candidates
+    if covering and candidates:
+        most = max(len(shared_instruments(s, r)) for r in candidates)
+        candidates = [r for r in candidates if len(shared_instruments(s, r)) == most]
     if balanced and candidates:
         least = min(board.load(r.iso3) for r in candidates)
         candidates = [r for r in candidates if board.load(r.iso3) == least]
@@ -212,9 +230,7 @@ def pick(
                 "has no room left (¶28, ¶29).",
                 mapping={
                     "iso3": s.iso3,
-                    "where": _("its own regional group")
-                    if role == "same"
-                    else _("another regional group"),
+                    "where": ORIGINS[role],
                 },
             )
         )

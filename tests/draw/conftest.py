@@ -1,10 +1,17 @@
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sherloc_review.draw import Population
 
 VECTORS = Path(__file__).parent / "vectors"
+
+# CI replays the same examples every run; by hand, hypothesis explores anew.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

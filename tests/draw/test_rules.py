@@ -54,9 +54,14 @@ def test_same_reviewer_from_another_group(small_population, valid):
 
 
 def test_missing_coverage(small_population, valid):
-    reviewers = [a for a in _reviewers(valid, "AAA") if a.role != "additional"]
-    found = violations(small_population, _with(valid, "AAA", reviewers))
-    assert any("fewer than two reviewers for FIREARMS" in v for v in found), found
+    review = next(
+        r for r in valid.reviews if any(a.role == "additional" for a in r.reviewers)
+    )
+    extra = next(a for a in review.reviewers if a.role == "additional")
+    reviewers = [a for a in review.reviewers if a != extra]
+    found = violations(small_population, _with(valid, review.under_review, reviewers))
+    missing = f"fewer than two reviewers for {extra.instruments[0]}"
+    assert any(missing in v for v in found), found
 
 
 def test_overloaded_reviewer(small_population, valid):
