@@ -24,4 +24,6 @@ def includeme(config) -> None:
     config.include(".mechanism")
     config.include(".states")
     config.include(".officials")
+    config.include(".draws")
+    config.include(".countries")
     config.include(".api")

@@ -40,3 +40,32 @@ LANGUAGE_LABELS = {
     "ru": _("Russian"),
     "es": _("Spanish"),
 }
+
+#: How a reviewing State was drawn (¶28, ¶28(b)).
+ROLE_LABELS = {
+    "same": _("Same regional group"),
+    "other": _("Other regional group"),
+    "additional": _("Additional reviewer (¶28(b))"),
+}
+
+#: Why a redraw is asked for; the first two count against the four of ¶28(d).
+REDRAW_REASON_LABELS = {
+    "language": _("A shared working language (¶28(d))"),
+    "legal_system": _("A reviewer from a similar legal system (¶28(d))"),
+    "exceptional": _("Exceptional circumstances (¶28(e))"),
+    "unable": _("A reviewing State is unable to serve (¶30)"),
+}
+
+REQUEST_STATUS_LABELS = {
+    "pending": _("Awaiting the Secretariat's decision"),
+    "granted": _("Granted: new reviewers drawn"),
+    "declined": _("Declined"),
+    "superseded": _("Closed: a new draw was made"),
+}
+
+INSTRUMENT_CODES_LABELS = {
+    "UNTOC": _("Convention"),
+    "TIP": _("Trafficking in Persons Protocol"),
+    "SOM": _("Smuggling of Migrants Protocol"),
+    "FIREARMS": _("Firearms Protocol"),
+}

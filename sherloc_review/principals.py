@@ -11,6 +11,8 @@ from sherloc_portal.security.acl import ADMIN, BUREAU, CHAIR, NGO, SECRETARIAT
 #: Every official (focal point, expert, observer) of any State the mechanism
 #: knows; yielded by the officials' principals provider.
 ROLE_STATE_OFFICIAL = "role:state-official"
+#: Every official of a State party to the Convention (signatories excluded).
+ROLE_STATE_PARTY_OFFICIAL = "role:state-party-official"
 
 __all__ = [
     "ADMIN",
@@ -18,6 +20,7 @@ __all__ = [
     "CHAIR",
     "NGO",
     "ROLE_STATE_OFFICIAL",
+    "ROLE_STATE_PARTY_OFFICIAL",
     "SECRETARIAT",
     "state",
     "state_role",

@@ -27,7 +27,11 @@ def mechanism(root: PortalRoot, context) -> ReviewMechanism:
 
 
 def install_default(context) -> None:
-    """Reference data: States, instruments, clusters, workplan, questionnaires."""
+    """Reference data: States, instruments, clusters, workplan, questionnaires.
+
+    Also the (empty) folders of the drawing of lots and of the reviews.
+    """
+    from .draws import setup as draws_setup
     from .officials import setup as officials_setup
 
     review = mechanism(context.root, context)
@@ -37,17 +41,20 @@ def install_default(context) -> None:
     import_workplan(review, context)
     import_questionnaires(review, context)
     officials_setup.install(review, context.changed)
+    draws_setup.install(review, context.changed)
 
 
 def install_demo(context) -> None:
-    """Demonstration accounts and sample legislation (never for production)."""
+    """Demo accounts, sample legislation and a draw (never for production)."""
     from . import demo
+    from .draws import setup as draws_setup
     from .officials import setup as officials_setup
 
     review = context.root[MECHANISM_NAME]
     demo.create_accounts(context, review["states"])
     demo.add_legislation(context)
     officials_setup.install(review, context.changed)
+    draws_setup.install_demo_draw(review, context.changed)
 
 
 def uninstall(context) -> None:

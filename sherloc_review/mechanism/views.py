@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pyramid.view import view_config
 
+from ..countries.permissions import CountryPermission
+from ..draws.permissions import DrawPermission
 from ..i18n import _
 from ..permissions import ReviewPermission
 from ..states.resources import INSTRUMENTS
@@ -18,6 +20,9 @@ from .resources import ReviewMechanism
 )
 def overview(context, request):
     states = context["states"]
+    draws, countries = context.get("draws"), context.get("countries")
+    user = request.identity.user if request.identity else None
+    own = countries.get(user.state) if countries is not None and user else None
     instruments = context["instruments"]
     parties = dict.fromkeys(INSTRUMENTS, 0)
     for state in states.values():
@@ -30,4 +35,10 @@ def overview(context, request):
         "clusters": list(context["clusters"].values()),
         "workplan": context["workplan"].entries,
         "questionnaires": context["questionnaires"],
+        "draws_url": request.resource_url(draws)
+        if draws is not None and request.has_permission(DrawPermission.VIEW, draws)
+        else "",
+        "own_review_url": request.resource_url(own)
+        if own is not None and request.has_permission(CountryPermission.VIEW, own)
+        else "",
     }

@@ -13,15 +13,23 @@ from __future__ import annotations
 
 from sherloc_portal.resources.users import STATE_ROLES
 
-from ..principals import ROLE_STATE_OFFICIAL, state, state_role
+from ..principals import (
+    ROLE_STATE_OFFICIAL,
+    ROLE_STATE_PARTY_OFFICIAL,
+    state,
+    state_role,
+)
 from .resources import mechanism_of
 
 
 def officials_principals(request, user) -> list[str]:
-    """``state:ISO3``, ``state:ISO3:<role>`` and the official role, or nothing.
+    """``state:ISO3``, ``state:ISO3:<role>`` and the official roles, or nothing.
 
-    Nothing for an inactive account, one without a State or a known role,
-    a State the mechanism does not know, or when no mechanism is installed.
+    ``role:state-party-official`` is added when the State is a party to the
+    Convention.
+
+        Nothing for an inactive account, one without a State or a known role,
+        a State the mechanism does not know, or when no mechanism is installed.
     """
     iso3 = user.state
     role = user.state_role
@@ -33,4 +41,7 @@ def officials_principals(request, user) -> list[str]:
     states = mechanism.get("states")
     if states is None or iso3 not in states:
         return []
-    return [state(iso3), state_role(iso3, role), ROLE_STATE_OFFICIAL]
+    principals = [state(iso3), state_role(iso3, role), ROLE_STATE_OFFICIAL]
+    if states[iso3].is_party("UNTOC"):
+        principals.append(ROLE_STATE_PARTY_OFFICIAL)
+    return principals

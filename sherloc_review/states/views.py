@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pyramid.view import view_config
 
+from ..countries.permissions import CountryPermission
 from ..i18n import _
 from ..labels import (
     CONFIDENCE_LABELS,
@@ -74,7 +75,16 @@ def state_detail(context, request):
         and request.has_permission(OfficialsPermission.VIEW, mechanism["officials"])
         else None,
         "provenance_url": request.resource_url(context.__parent__, "provenance"),
+        "review_url": _review_url(request, mechanism, context.iso3),
     }
+
+
+def _review_url(request, mechanism, iso3: str) -> str:
+    countries = mechanism.get("countries")
+    review = countries.get(iso3) if countries is not None else None
+    if review is None or not request.has_permission(CountryPermission.VIEW, review):
+        return ""
+    return request.resource_url(review)
 
 
 @view_config(

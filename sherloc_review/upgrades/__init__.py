@@ -1,6 +1,6 @@
 """Upgrade steps of the add-on's profiles, one module per step."""
 
-from . import participation_records
+from . import draw_folders, participation_records
 
 
 def includeme(config) -> None:
@@ -10,4 +10,18 @@ def includeme(config) -> None:
         2,
         "Store each State's participation with its confidence and note",
         participation_records.upgrade,
+    )
+    config.add_upgrade_step(
+        "default",
+        2,
+        3,
+        "Add the folders of the drawing of lots and of the reviews",
+        draw_folders.upgrade_default,
+    )
+    config.add_upgrade_step(
+        "demo",
+        1,
+        2,
+        "Make the demonstration draw",
+        draw_folders.upgrade_demo,
     )

@@ -54,7 +54,19 @@ def test_login_post_with_a_wrong_token_is_refused(testapp, alice):
     )
 
 
-@pytest.mark.parametrize("path", ["/account", "/users", "/password-reset", "/logout"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/account",
+        "/users",
+        "/password-reset",
+        "/logout",
+        "/review/draws/prepare",
+        "/review/draws/1/run",
+        "/review/countries/FRA/request-redraw",
+        "/review/countries/FRA/decide",
+    ],
+)
 def test_every_form_refuses_a_post_without_token(testapp, alice, path):
     login(testapp, "alice")
     testapp.post(path, {"anything": "x"}, status=400)

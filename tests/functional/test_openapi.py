@@ -158,7 +158,27 @@ SAMPLES = [
     ("get", "/states", "secretariat", {"regional_group": "MARS"}, 400),
     ("get", "/states", "ngo-demo", None, 403),
     ("get", "/states", None, None, 403),
+    ("get", "/draws/{id}", "focal-fra", None, 200),
+    ("get", "/draws/{id}", "secretariat", None, 200),
+    ("get", "/draws/{id}", "ngo-demo", None, 403),
+    ("post", "/draws", "secretariat", {"seed": "openapi-sample"}, 201),
+    ("post", "/draws", "secretariat", {"seed": 5}, 400),
+    ("post", "/draws", "secretariat", {"seed": "x", "colour": "red"}, 400),
+    ("post", "/draws", "focal-fra", {"seed": "x"}, 403),
+    ("get", "/reviews/{iso3}", "focal-fra", None, 200),
+    ("get", "/reviews/{iso3}", "secretariat", None, 200),
+    ("get", "/reviews/{iso3}", "ngo-demo", None, 403),
+    ("get", "/reviews/{iso3}", None, None, 403),
 ]
+
+#: Values of the path parameters the samples use (the demo profile's draw).
+PATH_VALUES = {"{id}": "1", "{iso3}": "FRA"}
+
+
+def _url(path: str) -> str:
+    for name, value in PATH_VALUES.items():
+        path = path.replace(name, value)
+    return API_PREFIX + path
 
 
 def _validator(document: dict, pointer: str) -> jsonschema.Draft202012Validator:
@@ -192,7 +212,7 @@ def test_real_answers_validate_against_the_document(
     if path not in document["paths"]:
         pytest.fail(f"{path} is not in the document")
     headers = bearer(tokens[who]) if who else {}
-    url = API_PREFIX + path
+    url = _url(path)
     if method == "get":
         response = testapp.get(url, params=data or {}, headers=headers, status=status)
     elif method == "post":

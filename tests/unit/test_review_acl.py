@@ -15,6 +15,7 @@ from sherloc_portal.resources.root import PortalRoot
 from sherloc_portal.resources.users import User
 from sherloc_portal.security.acl import DENY_ALL
 from sherloc_review import security
+from sherloc_review.draws.meeting import prepare, run
 from sherloc_review.permissions import ReviewPermission
 from sherloc_review.profiles import install_default
 
@@ -36,6 +37,9 @@ def root():
         settings=None,
     )
     install_default(context)
+    mechanism = root["review"]
+    run(mechanism, prepare(mechanism, "ACL test", "acl", "test"), "test")
+    prepare(mechanism, "Not yet drawn", "later", "test")
     return root
 
 
@@ -62,6 +66,10 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "QuestionnaireDefinition",
         "OfficialsIndex",
         "StateOfficials",
+        "Draws",
+        "DrawRecord",
+        "Countries",
+        "CountryReview",
     } <= kinds
 
 

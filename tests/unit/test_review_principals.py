@@ -30,6 +30,10 @@ class StandInState(Resource):
             for instrument, status in statuses.items()
         }
 
+    def is_party(self, instrument: str) -> bool:
+        record = self.participation.get(instrument.lower())
+        return record is not None and record.status == "party"
+
 
 def _site(with_mechanism: bool = True):
     root = PortalRoot()
@@ -62,7 +66,16 @@ def test_active_official_of_a_known_state_gets_state_principals():
         "state:FRA",
         "state:FRA:expert",
         "role:state-official",
+        "role:state-party-official",
     ]
+
+
+def test_an_official_of_a_signatory_is_not_a_state_party_official():
+    root = _site()
+    user = _official(root, "ali", state="IRN", role="focal")
+    principals = officials_principals(_request(root), user)
+    assert "role:state-official" in principals
+    assert "role:state-party-official" not in principals
 
 
 def test_observer_is_an_official_of_its_state_but_neither_focal_nor_expert():

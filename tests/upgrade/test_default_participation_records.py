@@ -18,13 +18,18 @@ from sherloc_review.states.resources import State
 from sherloc_review.upgrades.participation_records import UNCONFIRMED
 
 STEP = "default:1->2"
+LATER_STEPS = ("default:2->3", "demo:1->2")
 
 
-def _version_1_state(iso3: str, name: str, parties: dict) -> State:
+def _version_1_state(state: State, parties: dict) -> State:
+    """``state`` as version 1 stored it: ``parties``, no participation records."""
+    kept = {
+        key: value
+        for key, value in vars(state).items()
+        if key not in ("participation", "provisional") and not key.startswith("_")
+    }
     old = State.__new__(State)
-    old.__setstate__(
-        {"iso3": iso3, "name": name, "schema_version": 1, "parties": parties}
-    )
+    old.__setstate__({**kept, "schema_version": 1, "parties": parties})
     return old
 
 
@@ -35,11 +40,17 @@ def write_version_1(zodb_root) -> None:
     for iso3 in list(states):
         state = states[iso3]
         parties = {code: record.status for code, record in state.participation.items()}
-        states.add(iso3, _version_1_state(iso3, state.name, parties), replace=True)
+        states.add(iso3, _version_1_state(state, parties), replace=True)
     # A status corrected in the portal, which the data file does not confirm.
     states["FRA"].parties = {**states["FRA"].parties, "FIREARMS": "signatory"}
+    # Version 1 had no draws and no reviews (default 2 -> 3, demo 1 -> 2).
+    for name in ("draws", "countries"):
+        root["review"].remove(name)
     root.installed["default"] = 1
-    del root.upgrades_done[STEP]
+    if "demo" in root.installed:
+        root.installed["demo"] = 1
+    for key in (STEP, *LATER_STEPS):
+        root.upgrades_done.pop(key, None)
 
 
 def _in_transaction(db, func):
@@ -64,7 +75,10 @@ def test_old_data_is_refused_until_upgraded(app, old_site):
         installer.check(old_site)
     assert [a.title for a in installer.pending(old_site)] == [
         "upgrade default 1 -> 2: "
-        "Store each State's participation with its confidence and note"
+        "Store each State's participation with its confidence and note",
+        "upgrade default 2 -> 3: "
+        "Add the folders of the drawing of lots and of the reviews",
+        "upgrade demo 1 -> 2: Make the demonstration draw",
     ]
     installer.upgrade(old_site)
     installer.check(old_site)
@@ -72,7 +86,7 @@ def test_old_data_is_refused_until_upgraded(app, old_site):
 
 def test_upgrade_converts_every_state_and_a_second_run_changes_nothing(app, old_site):
     installer = app.registry.sherloc_installer
-    [result] = installer.upgrade(old_site)
+    result, *_later = installer.upgrade(old_site)
     assert len([c for c in result.changes if "schema 2" in c]) == 198
 
     def read(zodb_root):
@@ -89,7 +103,7 @@ def test_upgrade_converts_every_state_and_a_second_run_changes_nothing(app, old_
         assert france.participation["FIREARMS"].status == "signatory"
         assert france.participation["FIREARMS"].note == UNCONFIRMED
         assert france.participation["UNTOC"].confidence == "high"
-        assert root.installed["default"] == 2
+        assert root.installed["default"] == 3
         assert STEP in root.upgrades_done
 
     _in_transaction(old_site, read)

@@ -1,0 +1,187 @@
+"""A State's review: who reviews it, redraw requests, and access that follows.
+
+Uses the demo profile's draw (draw 1).  Access to a review is computed
+from its reviewers: after a granted redraw the replaced reviewer's
+officials lose it and the new reviewer's officials gain it.
+"""
+
+import pytest
+import webtest
+
+from sherloc_portal.testing import commit, csrf_token, login
+
+UNDER_REVIEW = "FRA"
+
+
+def _client(app, who=None):
+    client = webtest.TestApp(
+        app, extra_environ={"HTTP_HOST": "localhost", "REMOTE_ADDR": "127.0.0.1"}
+    )
+    if who:
+        login(client, who)
+    return client
+
+
+def _review(portal):
+    commit(portal)
+    return portal["review"]["countries"][UNDER_REVIEW]
+
+
+def _outsider(review) -> str:
+    return next(s for s in ("KEN", "BRA", "JPN", "CAN") if s not in review.participants)
+
+
+def _ask(client, reason="language", note="We work in French.", status=303):
+    form = client.get(f"/review/countries/{UNDER_REVIEW}/request-redraw").forms[
+        "request-redraw"
+    ]
+    form["reason"] = reason
+    form["note"] = note
+    return form.submit("ask", status=status)
+
+
+def _decide(client, number, decision, note=""):
+    page = client.get(f"/review/countries/{UNDER_REVIEW}")
+    form = page.forms[f"decide-{number}"]
+    form["note"] = note
+    return form.submit("decision", value=decision)
+
+
+def test_the_review_page_shows_group_phase_and_reviewers(app, db, portal):
+    review = _review(portal)
+    page = _client(app, "focal-fra").get(f"/review/countries/{UNDER_REVIEW}")
+    assert page.html.find(id="review-group").text.strip() == review.group
+    shown = {
+        r["data-reviewer"] for r in page.html.find_all(attrs={"data-reviewer": True})
+    }
+    assert shown == {r.state for r in review.reviewers}
+    counters = page.html.find(id="redraw-counters").find_all("li")
+    assert len(counters) == len(review.participants)
+    assert "0" in counters[0].text and "4" in counters[0].text
+    assert page.html.find(id="request-redraw-link") is not None
+
+
+def test_any_state_party_official_sees_who_reviews_but_not_the_requests(
+    app, db, portal
+):
+    review = _review(portal)
+    outsider = _outsider(review).lower()
+    page = _client(app, f"expert-{outsider}").get(f"/review/countries/{UNDER_REVIEW}")
+    assert page.html.find(id="reviewers") is not None
+    assert page.html.find(id="redraw-counters") is None
+    assert page.html.find(id="request-redraw-link") is None
+    _client(app, f"focal-{outsider}").get(
+        f"/review/countries/{UNDER_REVIEW}/request-redraw", status=403
+    )
+
+
+@pytest.mark.parametrize("who", ["ngo-demo", None])
+def test_ngos_and_the_public_are_refused(app, db, who):
+    response = _client(app, who).get(
+        f"/review/countries/{UNDER_REVIEW}", expect_errors=True
+    )
+    assert response.status_int in (302, 303, 403)
+    assert "reviewers" not in response.text
+
+
+def test_experts_do_not_ask_only_focal_points_do(app, db):
+    _client(app, "expert-fra").get(
+        f"/review/countries/{UNDER_REVIEW}/request-redraw", status=403
+    )
+
+
+def test_request_then_grant_moves_access_to_the_new_reviewers(app, db, portal):
+    review = _review(portal)
+    old = {r.state for r in review.reviewers}
+    focal = _client(app, "focal-fra")
+    page = _ask(focal).follow()
+    assert page.html.find(attrs={"data-request": "1"}) is not None
+    secretariat = _client(app, "secretariat")
+    assert (
+        UNDER_REVIEW in secretariat.get("/review/draws/1").html.find(id="awaiting").text
+    )
+    _decide(secretariat, 1, "grant", "Granted at the working group").follow()
+
+    review = _review(portal)
+    new = {r.state for r in review.reviewers}
+    assert new and not new & old
+    assert review.requests[0].status == "granted"
+    assert portal["review"]["countries"].awaiting == ()
+    counters = focal.get(f"/review/countries/{UNDER_REVIEW}").html.find(
+        id="redraw-counters"
+    )
+    assert "1" in counters.find("li", attrs={"data-state": UNDER_REVIEW}).text
+    replaced, newcomer = sorted(old)[0].lower(), sorted(new)[0].lower()
+    before = _client(app, f"expert-{replaced}").get(f"/review/countries/{UNDER_REVIEW}")
+    assert before.html.find(id="redraw-requests") is None  # no longer a participant
+    after = _client(app, f"expert-{newcomer}").get(f"/review/countries/{UNDER_REVIEW}")
+    assert after.html.find(id="redraw-requests") is not None
+    log = secretariat.get("/review/draws/1/record.json").json
+    assert log["redraw_decisions"][0]["asked_by"] == "focal-fra"
+    assert log["draw"]["redraws"][0]["reason"] == "language"
+
+
+def test_decline_keeps_the_reviewers(app, db, portal):
+    old = {r.state for r in _review(portal).reviewers}
+    _ask(_client(app, "focal-fra"), reason="exceptional")
+    _decide(_client(app, "secretariat"), 1, "decline", "Not exceptional").follow()
+    review = _review(portal)
+    assert {r.state for r in review.reviewers} == old
+    assert review.requests[0].status == "declined"
+    assert review.requests[0].decision_note == "Not exceptional"
+
+
+def test_one_pending_request_per_party(app, db):
+    focal = _client(app, "focal-fra")
+    _ask(focal)
+    page = _ask(focal, status=400)
+    assert "already awaits" in page.text
+
+
+def test_a_reviewing_state_may_ask_too(app, db, portal):
+    reviewer = _review(portal).reviewers[0].state.lower()
+    _ask(_client(app, f"focal-{reviewer}"), reason="unable")
+    assert _review(portal).requests[0].requested_by == reviewer.upper()
+
+
+def test_the_fifth_counted_request_is_refused(app, db, portal):
+    focal, secretariat = _client(app, "focal-fra"), _client(app, "secretariat")
+    for number in range(1, 5):
+        _ask(focal, reason="legal_system")
+        _decide(secretariat, number, "grant")
+    page = _ask(focal, reason="language", status=400)
+    assert "four times" in page.text
+    _ask(focal, reason="exceptional")  # not counted (¶28(e))
+
+
+def test_deciding_needs_the_secretariat_and_csrf(app, db):
+    _ask(_client(app, "focal-fra"))
+    focal = _client(app, "focal-fra")
+    token = csrf_token(focal)
+    focal.post(
+        f"/review/countries/{UNDER_REVIEW}/decide",
+        {"csrf_token": token, "number": "1", "decision": "grant"},
+        status=403,
+    )
+    secretariat = _client(app, "secretariat")
+    secretariat.post(
+        f"/review/countries/{UNDER_REVIEW}/decide",
+        {"number": "1", "decision": "grant"},
+        status=400,
+    )
+    bad = secretariat.post(
+        f"/review/countries/{UNDER_REVIEW}/decide",
+        {"csrf_token": csrf_token(secretariat), "number": "x", "decision": "grant"},
+        status=400,
+    )
+    assert bad.html.find(id="review-error") is not None
+
+
+def test_the_overview_and_state_page_link_to_the_review(app, db):
+    focal = _client(app, "focal-fra")
+    overview = focal.get("/review")
+    link = overview.html.find(id="own-review-link")
+    assert link["href"].endswith(f"/review/countries/{UNDER_REVIEW}/")
+    assert overview.html.find(id="draws-link") is not None
+    state = focal.get("/review/states/DEU")
+    assert state.html.find(id="review-link")["href"].endswith("/review/countries/DEU/")

@@ -1,0 +1,61 @@
+"""``default`` 2 -> 3 and ``demo`` 1 -> 2 on a site made before the draws.
+
+A version 2 site has no ``/review/draws`` and no ``/review/countries``;
+the steps add them, and the demo's step makes the demonstration draw, so
+its focal points have a review to open.
+"""
+
+from __future__ import annotations
+
+import pytest
+import transaction
+
+from sherloc_portal.resources.root import ROOT_KEY
+from sherloc_review.draws.setup import DEMO_SEED
+
+STEPS = ("default:2->3", "demo:1->2")
+
+
+def _in_transaction(db, func):
+    tm = transaction.TransactionManager(explicit=True)
+    conn = db.open(transaction_manager=tm)
+    try:
+        with tm:
+            return func(conn.root()[ROOT_KEY])
+    finally:
+        conn.close()
+
+
+def write_version_2(root) -> None:
+    for name in ("draws", "countries"):
+        root["review"].remove(name)
+    root.installed["default"] = 2
+    root.installed["demo"] = 1
+    for key in STEPS:
+        del root.upgrades_done[key]
+
+
+@pytest.fixture
+def old_site(app, db):
+    _in_transaction(db, write_version_2)
+    return db
+
+
+def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
+    installer = app.registry.sherloc_installer
+    assert _in_transaction(old_site, lambda root: "draws" not in root["review"])
+    results = installer.upgrade(old_site)
+    assert len(results) == 2
+
+    def read(root):
+        review = root["review"]
+        (record,) = review["draws"].values()
+        assert record.drawn and record.seed == DEMO_SEED
+        assert review["countries"].draw == record.number
+        assert review["countries"]["FRA"].reviewers
+        assert root.installed["default"] == 3 and root.installed["demo"] == 2
+
+    _in_transaction(old_site, read)
+    last = old_site.lastTransaction()
+    assert installer.upgrade(old_site) == []
+    assert old_site.lastTransaction() == last
