@@ -143,6 +143,7 @@ def create_draw(request):
         record = prepare(mechanism, body["title"], body["seed"], login)
         result = run(mechanism, record, login)
     except DrawError as error:
+        request.tm.doom()  # no half-made record: the 400 answer commits nothing
         refuse(request, 400, "body", "seed", render(error.message, request.translate))
         return None
     request.response.status = 201

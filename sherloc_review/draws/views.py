@@ -196,7 +196,7 @@ def record_page(context, request, error=None):
         "reasons": {k: request.translate(v) for k, v in REDRAW_REASON_LABELS.items()},
         "followed": followed,
         "awaiting": countries.awaiting if followed else (),
-        "countries_url": request.resource_url(countries) if countries else "",
+        "countries_url": request.resource_url(countries) if followed else "",
         "can_manage": request.has_permission(DrawPermission.MANAGE, context),
         "error": error,
     }

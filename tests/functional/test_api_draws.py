@@ -106,3 +106,20 @@ def test_a_prepared_draw_hides_its_seed(testapp, portal):
     ).json
     assert data["seed"] is None and "draw" not in data
     assert data["commitment"] == hashlib.sha256(b"secret seed").hexdigest()
+
+
+def test_a_draw_that_fails_leaves_no_record(testapp, secretariat, portal, monkeypatch):
+    from sherloc_review.draw import InfeasibleDraw
+    from sherloc_review.draw.errors import _
+    from sherloc_review.draws import api
+
+    def fail(*args):
+        raise InfeasibleDraw(_("The seed is empty: give the seed to draw with."))
+
+    monkeypatch.setattr(api, "run", fail)
+    response = testapp.post_json(
+        "/api/v1/draws", {"seed": "doomed"}, headers=secretariat, status=400
+    )
+    assert "seed" in response.json["errors"][0]["description"]
+    commit(portal)
+    assert list(portal["review"]["draws"]) == ["1"]
