@@ -47,12 +47,13 @@ def draws_index(context, request):
     return {
         "page_title": request.translate(_("Drawing of lots")),
         "records": records,
-        "followed": countries_of_if_any(context),
+        "followed": followed_draw(context),
         "can_manage": request.has_permission(DrawPermission.MANAGE, context),
     }
 
 
-def countries_of_if_any(draws) -> str:
+def followed_draw(draws) -> str:
+    """The number of the draw the reviews follow ("" before any)."""
     countries = draws.__parent__.get("countries")
     return countries.draw if countries is not None else ""
 
