@@ -13,19 +13,41 @@ from __future__ import annotations
 import time
 
 from ..draw.errors import RedrawRefused, _
-from ..draw.redraw import check_request, redraw
+from ..draw.redraw import (
+    MAX_COUNTED_REQUESTS,
+    check_request,
+    four_requests_used,
+    redraw,
+)
+from ..draw.result import COUNTED_REASONS
 from ..draws.meeting import follow, new_seed
 from ..draws.resources import DRAWS_NAME
 from .resources import CountryReview, RedrawRequest
 
 
 def record_of(mechanism, country: CountryReview):
+    """The draw record the review follows, if it follows the current draw.
+
+    A review whose State was left out of a later draw keeps its history but
+    takes no redraws: its old record is superseded.
+    """
+    countries = country.__parent__
+    if not country.draw or country.draw != countries.draw or not country.reviewers:
+        raise RedrawRefused(
+            _(
+                "This review does not follow the current draw: no redraw can be "
+                "asked for or granted in it."
+            )
+        )
     return mechanism[DRAWS_NAME][country.draw]
 
 
 def ask(mechanism, country, requested_by: str, login: str, reason: str, note: str):
     current = record_of(mechanism, country).current()
     check_request(current, country.iso3, requested_by, reason)
+    counted = reason in COUNTED_REASONS
+    if counted and country.counted_requests(requested_by) >= MAX_COUNTED_REQUESTS:
+        raise four_requests_used(country.iso3, requested_by)
     if any(r.requested_by == requested_by for r in country.pending()):
         raise RedrawRefused(
             _(

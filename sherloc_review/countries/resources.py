@@ -20,8 +20,8 @@ from pyramid.authorization import Allow
 from sherloc_portal.resources.folder import Folder, Resource
 from sherloc_portal.security.acl import DENY_ALL, fail_closed
 
+from ..draw.result import COUNTED_REASONS
 from ..principals import (
-    ADMIN,
     ROLE_STATE_PARTY_OFFICIAL,
     SECRETARIAT,
     state,
@@ -110,6 +110,20 @@ class CountryReview(Resource):
                 return reviewer.instruments
         return ()
 
+    def counted_requests(self, iso3: str) -> int:
+        """Requests of ``iso3`` that count against the four of ¶28(d).
+
+        Every request made under the current draw counts, granted, declined
+        or pending: the paragraph limits requests, not redraws.
+        """
+        return sum(
+            1
+            for r in self.requests
+            if r.requested_by == iso3
+            and r.reason in COUNTED_REASONS
+            and r.status != "superseded"
+        )
+
     def pending(self) -> list[RedrawRequest]:
         return [r for r in self.requests if r.status == "pending"]
 
@@ -142,7 +156,6 @@ class CountryReview(Resource):
                     CountryPermission.DECIDE_REDRAW,
                 ),
             ),
-            (Allow, ADMIN, CountryPermission.VIEW),
             (Allow, ROLE_STATE_PARTY_OFFICIAL, CountryPermission.VIEW),
         ]
         for iso3 in self.participants:

@@ -30,7 +30,7 @@ from ..labels import (
 )
 from .permissions import CountryPermission
 from .phase import planned_phase
-from .redraws import ask, decline, grant, record_of
+from .redraws import ask, decline, grant
 from .resources import CountryReview
 
 PAGE = "sherloc_review:templates/countries/review.pt"
@@ -40,15 +40,14 @@ def _translated(request, labels: dict) -> dict:
     return {k: request.translate(v) for k, v in labels.items()}
 
 
-def _counters(mechanism, context) -> list[dict]:
-    """Counted redraw requests used by each party of the review (¶28(d))."""
-    if not context.draw:
+def _counters(context) -> list[dict]:
+    """Counted redraw requests made by each party of the review (¶28(d))."""
+    if not context.reviewers:
         return []
-    current = record_of(mechanism, context).current()
     return [
         {
             "iso3": iso3,
-            "used": current.redraws_requested(context.iso3, iso3),
+            "used": context.counted_requests(iso3),
             "limit": MAX_COUNTED_REQUESTS,
         }
         for iso3 in context.participants
@@ -78,7 +77,7 @@ def review_page(context, request, error=None) -> dict:
         "reasons": _translated(request, REDRAW_REASON_LABELS),
         "statuses": _translated(request, REQUEST_STATUS_LABELS),
         "participate": participate,
-        "counters": _counters(mechanism, context) if participate else [],
+        "counters": _counters(context) if participate else [],
         "requests": context.requests if participate else (),
         "can_request": bool(context.reviewers)
         and request.has_permission(CountryPermission.REQUEST_REDRAW, context)

@@ -53,9 +53,13 @@ class Board:
             self.reviewing[r].discard(s)
         return previous
 
-    def may_review(self, r: Entity, s: Entity, role: str) -> bool:
-        """All the rules for adding ``r`` as a reviewer of ``s`` in ``role``."""
-        if r.iso3 == s.iso3 or not r.is_state_party or not self.has_room(r):
+    def may_review(self, r: Entity, s: Entity, role: str, room: bool = True) -> bool:
+        """All the rules for adding ``r`` as a reviewer of ``s`` in ``role``.
+
+        ``room=False`` leaves out the ¶29 maximum (to look for a reviewer
+        whose load could be moved elsewhere).
+        """
+        if r.iso3 == s.iso3 or not r.is_state_party or (room and not self.has_room(r)):
             return False
         current = self.reviewers_of.get(s.iso3, ())
         if any(x[0] == r.iso3 for x in current):
@@ -74,6 +78,15 @@ class Board:
             groups = [self.population[x[0]].regional_group for x in current]
             return bool(r.regional_group) and r.regional_group not in groups
         return True
+
+    def additional_of(self, r: str) -> list[tuple[str, tuple[str, ...]]]:
+        """``(under review, instruments)`` of ``r``'s additional reviews."""
+        return [
+            (s, instruments)
+            for s in sorted(self.reviewing.get(r, ()))
+            for x, role, instruments in self.reviewers_of[s]
+            if x == r and role == "additional"
+        ]
 
     def coverage_needs(self, s: Entity) -> dict[str, int]:
         """Instrument → reviewers still missing to reach two (¶26)."""

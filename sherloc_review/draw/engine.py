@@ -31,8 +31,11 @@ The result is checked against every rule (:mod:`.rules`).  A step that
 gets stuck starts steps 2 to 4 again from a new labelled stream; every
 second try, step 3 prefers the eligible States party to the most of the
 instruments of the State under review, which leaves fewer additional
-reviewers to find where parties to a Protocol are few.  After ``ATTEMPTS``
-tries the draw stops with the last obstacle in plain words.  The retries
+reviewers to find where parties to a Protocol are few.  When no State
+with room may be an additional reviewer, step 4 frees one: a full State
+that could serve hands one of its additional reviews to another State.
+After ``ATTEMPTS`` tries the draw stops with the last obstacle in plain
+words.  The retries
 are part of the method, so a replay repeats them exactly (the real
 population is drawn at the first try).
 """
@@ -50,7 +53,7 @@ from .result import Draw
 from .rules import violations
 from .stream import SeededStream
 
-ATTEMPTS = 25
+ATTEMPTS = 100
 
 #: Where a reviewer in each role comes from, for messages.
 ORIGINS = {
@@ -94,8 +97,9 @@ def draw(population: Population, seed: str) -> Draw:
         obstacle = "; ".join(problems)
     raise InfeasibleDraw(
         _(
-            "The draw could not meet every rule in ${attempts} tries. "
-            "The last obstacle: ${obstacle}",
+            "The draw found no arrangement meeting every rule in ${attempts} "
+            "tries with this seed; another seed may find one, or the population "
+            "may leave too little room. The last obstacle: ${obstacle}",
             mapping={"attempts": ATTEMPTS, "obstacle": obstacle},
         )
     )
@@ -182,6 +186,9 @@ def complete(board: Board, s: Entity, stream, exclude=frozenset()) -> None:
             elif covers and key == best_key:
                 best.append(r)
         if not best:
+            freed = _make_room(board, s, needs, stream, exclude)
+            best = [freed] if freed is not None else []
+        if not best:
             raise Stuck(
                 _(
                     "No State party to ${instrument} is free to review ${iso3} as an "
@@ -195,6 +202,37 @@ def complete(board: Board, s: Entity, stream, exclude=frozenset()) -> None:
         r = stream.choice(best)
         covered = [i for i in s.reviewed_instruments if i in needs and i in r.parties]
         board.add(s.iso3, r.iso3, "additional", covered)
+
+
+def _make_room(board: Board, s: Entity, needs, stream, exclude) -> Entity | None:
+    """A full State that could review ``s``, freed by handing one of its
+    additional reviews to another State with room (one exchange, no chain).
+    """
+    population = board.population
+    full = [
+        r
+        for r in population.reviewers
+        if r.iso3 not in exclude
+        and not board.has_room(r)
+        and any(i in r.parties for i in needs)
+        and board.may_review(r, s, "additional", room=False)
+    ]
+    for r in stream.shuffled(full):
+        for t_iso3, instruments in board.additional_of(r.iso3):
+            t = population[t_iso3]
+            board.remove(t_iso3, r.iso3)
+            takers = [
+                x
+                for x in population.reviewers
+                if x.iso3 != r.iso3
+                and set(instruments) <= x.parties
+                and board.may_review(x, t, "additional")
+            ]
+            if takers and board.may_review(r, s, "additional"):
+                board.add(t_iso3, stream.choice(takers).iso3, "additional", instruments)
+                return r
+            board.add(t_iso3, r.iso3, "additional", instruments)
+    return None
 
 
 def pick(

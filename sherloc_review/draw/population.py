@@ -69,6 +69,7 @@ IGNORED_COLUMNS = (
 KNOWN_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS + IGNORED_COLUMNS)
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_WHOLE = re.compile(r"^[0-9]{1,4}$")
 _GROUP = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
 _TRUE = ("yes", "true", "1", "y")
 _FALSE = ("no", "false", "0", "n", "")
@@ -248,7 +249,7 @@ def _number(row, column: str, line: int, least: int) -> int | None:
     value = (row.get(column) or "").strip()
     if not value:
         return None
-    if not value.isdigit() or int(value) < least:
+    if not _WHOLE.match(value) or int(value) < least:
         expected = _("a whole number of at least ${least}", mapping={"least": least})
         raise _bad(line, column, value, expected)
     return int(value)

@@ -65,16 +65,20 @@ def check_request(previous: Draw, under_review: str, requested_by: str, reason: 
         )
     used = previous.redraws_requested(under_review, requested_by)
     if reason in COUNTED_REASONS and used >= MAX_COUNTED_REQUESTS:
-        raise RedrawRefused(
-            _(
-                "${requester} has already asked four times for the reviewers of "
-                "${iso3} to be drawn again, the most ¶28(d) allows; only an "
-                "exceptional redraw (¶28(e)) or one because a reviewer is unable "
-                "to serve (¶30) remains possible.",
-                mapping={"iso3": under_review, "requester": requested_by},
-            )
-        )
+        raise four_requests_used(under_review, requested_by)
     return review
+
+
+def four_requests_used(under_review: str, requested_by: str) -> RedrawRefused:
+    return RedrawRefused(
+        _(
+            "${requester} has already asked four times for the reviewers of "
+            "${iso3} to be drawn again, the most ¶28(d) allows; only an "
+            "exceptional redraw (¶28(e)) or one because a reviewer is unable "
+            "to serve (¶30) remains possible.",
+            mapping={"iso3": under_review, "requester": requested_by},
+        )
+    )
 
 
 def redraw(

@@ -82,11 +82,7 @@ class PopulationRows(colander.SequenceSchema):
 class Decision(colander.MappingSchema):
     under_review = colander.SchemaNode(colander.String())
     request = colander.SchemaNode(colander.Integer())
-    requested_by = colander.SchemaNode(colander.String())
-    asked_by = colander.SchemaNode(colander.String())
-    request_note = colander.SchemaNode(colander.String())
-    decided_by = colander.SchemaNode(colander.String())
-    decision_note = colander.SchemaNode(colander.String())
+    requested_by = colander.SchemaNode(colander.String(), description="ISO3.")
     at = colander.SchemaNode(colander.String())
     seed = colander.SchemaNode(colander.String())
 
@@ -113,11 +109,9 @@ class RecordBody(colander.MappingSchema):
         colander.String(), nullable=True, description="null until revealed."
     )
     population = PopulationRows(description="The population, frozen when prepared.")
-    prepared_by = colander.SchemaNode(colander.String())
     prepared_at = colander.SchemaNode(colander.String())
     draw = _draw_object("draw", "The draw as it now stands, redraws included.")
     original_draw = _draw_object("original_draw", "The draw as first made.")
-    revealed_by = colander.SchemaNode(colander.String(), missing=colander.drop)
     revealed_at = colander.SchemaNode(colander.String(), missing=colander.drop)
     redraw_decisions = Decisions(missing=colander.drop)
 

@@ -27,10 +27,15 @@ def new_seed() -> str:
 
 
 def prepare(mechanism, title: str, seed: str, by: str) -> DrawRecord:
-    """A draw record committed to ``seed`` (a random one when empty)."""
+    """A draw record committed to ``seed``.
+
+    The pages pass :func:`new_seed`: a seed a person chose could be guessed
+    from its commitment before the meeting.  The API, which reveals at once,
+    and the demo profile pass their own.
+    """
     population = population_of(mechanism["states"])
     check_feasible(population)
-    return mechanism[DRAWS_NAME].prepare(title, population, seed or new_seed(), by)
+    return mechanism[DRAWS_NAME].prepare(title, population, seed, by)
 
 
 def run(mechanism, record: DrawRecord, by: str) -> Draw:
@@ -71,9 +76,10 @@ def adopt(mechanism, record: DrawRecord) -> None:
         follow(country, result, record.number)
         drawn.add(review.under_review)
     for iso3, country in countries.items():
-        if iso3 not in drawn and (country.reviewers or country.group):
+        if iso3 not in drawn and (country.reviewers or country.group or country.draw):
             country.reviewers = ()
             country.group = ""
+            country.draw = ""
 
 
 def follow(country: CountryReview, result: Draw, number: str) -> None:

@@ -25,7 +25,7 @@ from sherloc_portal.security.acl import DENY_ALL, fail_closed
 from ..draw import Draw, Population
 from ..draw.record import FORMAT, commitment
 from ..draw.result import dumps
-from ..principals import ADMIN, BUREAU, CHAIR, ROLE_STATE_OFFICIAL, SECRETARIAT
+from ..principals import BUREAU, CHAIR, ROLE_STATE_PARTY_OFFICIAL, SECRETARIAT
 from .permissions import DrawPermission
 
 DRAWS_NAME = "draws"
@@ -33,10 +33,15 @@ _VIEW = (DrawPermission.VIEW,)
 
 
 def draws_acl() -> list:
-    """The Secretariat runs draws; the mechanism's participants read them."""
+    """The Secretariat runs draws; officials of States parties read them.
+
+    As for a State's review (``countries``): signatories' officials, NGOs,
+    the public and the portal's administrators see neither.
+    """
+    readers = (ROLE_STATE_PARTY_OFFICIAL, CHAIR, BUREAU)
     return [
         (Allow, SECRETARIAT, (DrawPermission.VIEW, DrawPermission.MANAGE)),
-        *((Allow, p, _VIEW) for p in (ADMIN, ROLE_STATE_OFFICIAL, CHAIR, BUREAU)),
+        *((Allow, p, _VIEW) for p in readers),
         DENY_ALL,
     ]
 
@@ -135,7 +140,11 @@ class DrawRecord(Resource):
         self.decisions = (*self.decisions, decision)
 
     def download(self) -> dict:
-        """The record as ``sherloc-draw verify`` reads it, with its metadata."""
+        """The record as ``sherloc-draw verify`` reads it, with its metadata.
+
+        Who prepared and revealed it, who asked for a redraw and the notes of
+        requests and decisions are kept in the record but not shown here.
+        """
         data = {
             "format": FORMAT,
             "id": self.number,
@@ -143,18 +152,25 @@ class DrawRecord(Resource):
             "commitment": self.commitment,
             "seed": self.seed,
             "population": json.loads(self.population_json),
-            "prepared_by": self.prepared_by,
             "prepared_at": _iso(self.prepared_at),
         }
         if self.drawn:
             data.update(
                 draw=json.loads(self.current_json),
                 original_draw=json.loads(self.original_json),
-                revealed_by=self.revealed_by,
                 revealed_at=_iso(self.revealed_at),
-                redraw_decisions=list(self.decisions),
+                redraw_decisions=[_public(d) for d in self.decisions],
             )
         return data
+
+
+#: What a redraw decision shows outside the review: no notes, no logins
+#: (those stay with the review's participants, SECURITY.md §11).
+PUBLIC_DECISION_KEYS = ("under_review", "request", "requested_by", "at", "seed")
+
+
+def _public(decision: dict) -> dict:
+    return {key: decision[key] for key in PUBLIC_DECISION_KEYS}
 
 
 def _iso(timestamp: float) -> str:

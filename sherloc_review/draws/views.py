@@ -24,7 +24,7 @@ from ..draw import DrawError
 from ..draw.errors import render
 from ..i18n import _
 from ..labels import INSTRUMENT_CODES_LABELS, REDRAW_REASON_LABELS, ROLE_LABELS
-from .meeting import prepare, run
+from .meeting import new_seed, prepare, run
 from .permissions import DrawPermission
 from .resources import DrawRecord, Draws
 
@@ -59,22 +59,14 @@ def followed_draw(draws) -> str:
 
 
 class PrepareSchema(CSRFSchema):
+    """Only a title: the portal makes the seed (192 random bits), so that no
+    one can find it from its published commitment by guessing."""
+
     title = colander.SchemaNode(
         colander.String(),
         title=_("Title"),
         description=_("For example: Joint intersessional meeting, November 2026."),
         validator=colander.Length(min=3, max=200),
-    )
-    seed = colander.SchemaNode(
-        colander.String(),
-        title=_("Seed (optional)"),
-        description=_(
-            "Leave empty to have a random seed made. Whatever it is, it stays "
-            "secret until you reveal it at the meeting; only its commitment is "
-            "shown before."
-        ),
-        missing="",
-        validator=colander.Length(max=200),
     )
 
 
@@ -117,7 +109,7 @@ class PrepareView(FormView):
             record = prepare(
                 self.context.__parent__,
                 appstruct["title"].strip(),
-                appstruct["seed"].strip(),
+                new_seed(),
                 request.identity.login,
             )
         except DrawError as error:
@@ -181,6 +173,7 @@ def record_page(context, request, error=None):
     followed = countries is not None and countries.draw == context.number
     population = context.population()
     result = context.current()
+    can_manage = request.has_permission(DrawPermission.MANAGE, context)
     return {
         "page_title": request.translate(
             _(
@@ -196,9 +189,9 @@ def record_page(context, request, error=None):
         "redraws": result.redraws if result is not None else (),
         "reasons": {k: request.translate(v) for k, v in REDRAW_REASON_LABELS.items()},
         "followed": followed,
-        "awaiting": countries.awaiting if followed else (),
+        "awaiting": countries.awaiting if followed and can_manage else (),
         "countries_url": request.resource_url(countries) if followed else "",
-        "can_manage": request.has_permission(DrawPermission.MANAGE, context),
+        "can_manage": can_manage,
         "error": error,
     }
 

@@ -41,7 +41,14 @@ def assert_valid(population, result):
             ]
             assert all(groups) and groups[0] != groups[1], review
         covered = Counter()
+        base = Counter()
         for a in review.reviewers:
+            shared = [
+                i for i in s.reviewed_instruments if i in population[a.state].parties
+            ]
+            if a.role != "additional":
+                assert list(a.instruments) == shared, (s.iso3, a)  # all it can
+                base.update(a.instruments)
             r = population[a.state]
             assert r.statuses[0] == "party", "reviewers are States parties"
             if a.role == "same":
@@ -56,6 +63,9 @@ def assert_valid(population, result):
             load[a.state] += 1
         for instrument in s.reviewed_instruments:
             assert covered[instrument] >= 2, (s.iso3, instrument, review)
+        for a in review.reviewers:
+            if a.role == "additional":  # only for what the first two miss (¶28(b))
+                assert all(base[i] < 2 for i in a.instruments), (s.iso3, a)
     for r, s in edges:
         assert (s, r) not in edges, f"mutual review {r} <-> {s}"
     for e in population.by_iso3.values():

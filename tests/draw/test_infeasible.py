@@ -75,3 +75,13 @@ def test_messages_translate_nested_parts():
         draw(population, "seed")
     upper = render(refused.value.message, lambda ts: ts.interpolate().upper())
     assert "REGIONAL GROUP BBB" in upper
+
+
+def test_a_tight_population_is_drawn_whatever_the_seed():
+    """Few parties to the Protocols, low maximums: a repair frees room."""
+    from .checks import assert_valid
+    from .conftest import VECTORS
+
+    population = Population.from_csv((VECTORS / "tight.csv").read_text("utf-8"))
+    for seed in "abcdefghijklmnopqrstuvwxyz":
+        assert_valid(population, draw(population, seed))

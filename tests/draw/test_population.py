@@ -56,6 +56,7 @@ def test_round_trip_through_rows(real_population):
         ),
         (HEADER + ",max_reviews", [ROW + ",5"], "more than three reviews only"),
         (HEADER + ",max_reviews", [ROW + ",0"], "'0' is not a valid max_reviews"),
+        (HEADER + ",max_reviews", [ROW + ",²"], "'²' is not a valid max_reviews"),
         (
             HEADER + ",volunteer",
             [ROW + ",perhaps"],

@@ -25,7 +25,9 @@ def populations(draw_, comfortable: bool = False):
     regions = draw_(st.integers(3 if comfortable else 2, 5))
     entities = []
     for region in range(regions):
-        size = draw_(st.integers(5, 10) if comfortable else st.integers(1, 14))
+        # Mostly groups the rules can serve; now and then one too small.
+        sizes = st.integers(3, 14) | st.integers(3, 14) | st.integers(1, 2)
+        size = draw_(st.integers(5, 10) if comfortable else sizes)
         for k in range(size):
             entities.append(
                 _entity(draw_, f"R{region}", f"{chr(65 + region)}{k:02d}", comfortable)

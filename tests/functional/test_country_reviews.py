@@ -117,8 +117,46 @@ def test_request_then_grant_moves_access_to_the_new_reviewers(app, db, portal):
     after = _client(app, f"expert-{newcomer}").get(f"/review/countries/{UNDER_REVIEW}")
     assert after.html.find(id="redraw-requests") is not None
     log = secretariat.get("/review/draws/1/record.json").json
-    assert log["redraw_decisions"][0]["asked_by"] == "focal-fra"
+    assert log["redraw_decisions"][0]["requested_by"] == UNDER_REVIEW
     assert log["draw"]["redraws"][0]["reason"] == "language"
+
+
+def test_request_notes_and_logins_stay_with_the_participants(app, db, portal):
+    """SECURITY.md §11: the record and the API do not carry them."""
+    marker = "CONFIDENTIAL-MARKER-42"
+    _ask(_client(app, "focal-fra"), note=marker)
+    secretariat = _client(app, "secretariat")
+    _decide(secretariat, 1, "grant", f"decision {marker}")
+    outsider = _outsider(_review(portal)).lower()
+    client = _client(app, f"expert-{outsider}")
+    for path in (
+        f"/review/countries/{UNDER_REVIEW}",
+        "/review/draws/1",
+        "/review/draws/1/record.json",
+    ):
+        text = client.get(path).text
+        assert marker not in text and "focal-fra" not in text, path
+    assert (
+        marker
+        in _client(app, "focal-fra").get(f"/review/countries/{UNDER_REVIEW}").text
+    )
+
+
+def test_a_review_left_out_of_a_later_draw_takes_no_redraw(app, db, portal):
+    from sherloc_review.draws.meeting import prepare, run
+
+    mechanism = portal["review"]
+    mechanism["states"][UNDER_REVIEW].participation = {
+        code: type(record)("none", "high")
+        for code, record in mechanism["states"][UNDER_REVIEW].participation.items()
+    }
+    run(mechanism, prepare(mechanism, "Without France", "no-fra", "test"), "test")
+    commit(portal)
+    review = _review(portal)
+    assert review.reviewers == () and review.draw == ""
+    page = _ask(_client(app, "focal-fra"), status=400)
+    assert "does not follow the current draw" in page.text
+    assert _review(portal).requests == ()
 
 
 def test_decline_keeps_the_reviewers(app, db, portal):

@@ -29,11 +29,15 @@ def secretariat(app, db):
     return _client(app, "secretariat")
 
 
-def _prepare(client, title="Joint intersessional meeting, November 2026", seed=""):
+def _prepare(client, title="Joint intersessional meeting, November 2026"):
     form = client.get("/review/draws/prepare").forms["prepare-draw"]
     form["title"] = title
-    form["seed"] = seed
     return form.submit("prepare")
+
+
+def _secret(portal, number="2") -> str:
+    commit(portal)  # see what the requests committed
+    return portal["review"]["draws"][number].secret_seed()
 
 
 def test_demo_draw_is_published_and_replays(secretariat):
@@ -47,19 +51,20 @@ def test_demo_draw_is_published_and_replays(secretariat):
 
 
 def test_prepare_commits_then_reveal_draws(secretariat, portal):
-    response = _prepare(secretariat, seed="meeting seed 2026")
+    response = _prepare(secretariat)
     assert response.status_int == 303 and response.location.endswith("/review/draws/2/")
     page = response.follow()
-    commitment = hashlib.sha256(b"meeting seed 2026").hexdigest()
+    secret = _secret(portal)
+    commitment = hashlib.sha256(secret.encode()).hexdigest()
     assert page.html.find(id="commitment").text == commitment
     assert page.html.find(id="seed-secret") is not None
-    assert "meeting seed 2026" not in page.text
+    assert secret not in page.text
     before = secretariat.get("/review/draws/2/record.json").json
     assert before["seed"] is None and "draw" not in before
 
     form = page.forms["run-form"]
     after = form.submit().follow()
-    assert after.html.find(id="seed").text == "meeting seed 2026"
+    assert after.html.find(id="seed").text == secret
     groups = after.html.find_all(attrs={"data-group": True})
     assert [len(g.text.split(",")) for g in groups] in (
         [64, 64, 65],
@@ -81,23 +86,24 @@ def test_prepare_commits_then_reveal_draws(secretariat, portal):
     assert {r.state for r in fra.reviewers} == drawn
 
 
-def test_a_random_seed_is_made_when_none_is_given(secretariat, portal):
+def test_the_portal_makes_an_unguessable_seed(secretariat, portal):
     _prepare(secretariat)
-    commit(portal)
-    record = portal["review"]["draws"]
-    secret = record["2"].secret_seed()
-    assert len(secret) >= 32
-    assert record["2"].commitment == hashlib.sha256(secret.encode()).hexdigest()
+    first = _secret(portal)
+    _prepare(secretariat, title="Another draw")
+    second = _secret(portal, "3")
+    assert len(first) >= 32 and first != second
+    record = portal["review"]["draws"]["2"]
+    assert record.commitment == hashlib.sha256(first.encode()).hexdigest()
 
 
-def test_a_draw_is_made_only_once(secretariat):
-    page = _prepare(secretariat, seed="once").follow()
+def test_a_draw_is_made_only_once(secretariat, portal):
+    page = _prepare(secretariat).follow()
     token = page.forms["run-form"]["csrf_token"].value
     secretariat.post("/review/draws/2/run", {"csrf_token": token}, status=303)
     again = secretariat.post("/review/draws/2/run", {"csrf_token": token}, status=409)
     assert "already" in again.html.find(id="draw-error").text
     first = secretariat.get("/review/draws/2/record.json").json
-    assert first["seed"] == "once"
+    assert first["seed"] == _secret(portal)
 
 
 def test_bad_title_is_refused_on_the_form(secretariat):
@@ -125,7 +131,7 @@ def test_state_officials_see_records_ngos_and_the_public_do_not(app, db):
 
 
 def test_running_needs_the_csrf_token(secretariat):
-    _prepare(secretariat, seed="csrf")
+    _prepare(secretariat)
     secretariat.post("/review/draws/2/run", {}, status=400)
     assert secretariat.get("/review/draws/2/record.json").json["seed"] is None
 
@@ -144,3 +150,23 @@ def test_record_json_round_trips_for_the_command_line(secretariat, tmp_path):
     from sherloc_review.draw.cli import main
 
     assert main(["verify", str(path)]) == 0
+
+
+def test_officials_of_a_signatory_and_administrators_see_no_draw(app, db, portal):
+    from sherloc_portal.resources.users import User
+    from sherloc_portal.testing import DEMO_PASSWORD
+
+    user = portal["users"].add_user(User("focal-irn", "focal-irn@example.org"))
+    user.password_hash = app.registry.sherloc_passwords.hash(DEMO_PASSWORD)
+    user.state, user.state_role, user.active = "IRN", "focal", True  # signatory
+    commit(portal)
+    for who in ("focal-irn", "admin"):
+        client = _client(app, who)
+        for path in (
+            "/review/draws/1",
+            "/review/draws/1/record.json",
+            "/review/countries/FRA",
+        ):
+            response = client.get(path, expect_errors=True)
+            assert response.status_int == 403, (who, path)
+            assert DEMO_SEED not in response.text
