@@ -92,6 +92,9 @@ def grant(mechanism, country: CountryReview, number: int, by: str, note: str):
         },
     )
     follow(country, result, record.number)
+    for other in country.pending():  # asked by a reviewer just replaced
+        if other.requested_by not in country.participants:
+            country.decide(other.number, "superseded", by, "")
     country.__parent__.note_awaiting(country)
     return decided
 

@@ -5,9 +5,9 @@ States with their instruments and roles (¶28), and the redraw requests
 made for it.  Its ACL is computed from those reviewers, so access follows
 the draw: when a redraw replaces a reviewer, that State's officials lose
 the review and the new reviewer's officials gain it on their next request.
-An additional reviewer (¶28(b)) takes part for its instruments only;
-later slices that hold answers per instrument check
-:meth:`CountryReview.instruments_of`.
+An additional reviewer (¶28(b)) takes part for its instruments only: each
+:class:`Reviewer` carries them, for the slices that hold answers per
+instrument.
 """
 
 from __future__ import annotations
@@ -103,12 +103,6 @@ class CountryReview(Resource):
     @property
     def participants(self) -> tuple[str, ...]:
         return (self.iso3, *(r.state for r in self.reviewers))
-
-    def instruments_of(self, iso3: str) -> tuple[str, ...]:
-        for reviewer in self.reviewers:
-            if reviewer.state == iso3:
-                return reviewer.instruments
-        return ()
 
     def counted_requests(self, iso3: str) -> int:
         """Requests of ``iso3`` that count against the four of ¶28(d).

@@ -66,10 +66,6 @@ class Draws(Folder):
         record = DrawRecord(str(self.last_number), title, population, seed, by)
         return self.add(record.number, record)
 
-    def newest_drawn(self) -> DrawRecord | None:
-        drawn = [r for r in self.values() if r.drawn]
-        return max(drawn, key=lambda r: r.revealed_at) if drawn else None
-
 
 class DrawRecord(Resource):
     schema_version = 1

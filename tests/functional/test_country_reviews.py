@@ -223,3 +223,14 @@ def test_the_overview_and_state_page_link_to_the_review(app, db):
     assert overview.html.find(id="draws-link") is not None
     state = focal.get("/review/states/DEU")
     assert state.html.find(id="review-link")["href"].endswith("/review/countries/DEU/")
+
+
+def test_a_replaced_reviewers_pending_request_is_closed(app, db, portal):
+    reviewer = _review(portal).reviewers[0].state
+    _ask(_client(app, f"focal-{reviewer.lower()}"), reason="unable")
+    _ask(_client(app, "focal-fra"), reason="exceptional")
+    _decide(_client(app, "secretariat"), 2, "grant").follow()
+    review = _review(portal)
+    assert reviewer not in review.participants
+    assert [r.status for r in review.requests] == ["superseded", "granted"]
+    assert portal["review"]["countries"].awaiting == ()
