@@ -53,6 +53,8 @@ class RedrawRequest:
     decided_by: str = ""
     decided_at: float = 0.0
     decision_note: str = ""
+    #: The draw record the request was made under (¶28(d) counts per draw).
+    draw: str = ""
 
     def decided(self, status: str, by: str, note: str) -> RedrawRequest:
         return replace(
@@ -114,15 +116,25 @@ class CountryReview(Resource):
             1
             for r in self.requests
             if r.requested_by == iso3
+            and r.draw == self.draw
             and r.reason in COUNTED_REASONS
             and r.status != "superseded"
         )
+
+    def requests_seen_by(self, iso3: str | None, everything: bool) -> tuple:
+        """The requests a reader may see: all for the Secretariat, else the
+        ones its own State made (notes and logins go no further, §11)."""
+        if everything:
+            return self.requests
+        return tuple(r for r in self.requests if iso3 and r.requested_by == iso3)
 
     def pending(self) -> list[RedrawRequest]:
         return [r for r in self.requests if r.status == "pending"]
 
     def add_request(self, **values) -> RedrawRequest:
-        request = RedrawRequest(number=len(self.requests) + 1, at=time.time(), **values)
+        request = RedrawRequest(
+            number=len(self.requests) + 1, at=time.time(), draw=self.draw, **values
+        )
         self.requests = (*self.requests, request)
         return request
 

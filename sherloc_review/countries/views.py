@@ -78,7 +78,12 @@ def review_page(context, request, error=None) -> dict:
         "statuses": _translated(request, REQUEST_STATUS_LABELS),
         "participate": participate,
         "counters": _counters(context) if participate else [],
-        "requests": context.requests if participate else (),
+        "requests": context.requests_seen_by(
+            user.state if user is not None else None,
+            request.has_permission(CountryPermission.DECIDE_REDRAW, context),
+        )
+        if participate
+        else (),
         "can_request": bool(context.reviewers)
         and request.has_permission(CountryPermission.REQUEST_REDRAW, context)
         and user is not None

@@ -163,8 +163,14 @@ def assign_additional(board: Board, states: Iterable[Entity], stream) -> None:
         complete(board, s, stream)
 
 
-def complete(board: Board, s: Entity, stream, exclude=frozenset()) -> None:
-    """Add additional reviewers until every instrument of ``s`` has two."""
+def complete(
+    board: Board, s: Entity, stream, exclude=frozenset(), repair: bool = True
+) -> None:
+    """Add additional reviewers until every instrument of ``s`` has two.
+
+    ``repair=False`` (redraws) never moves another State's review: a redraw
+    changes one review only.
+    """
     while needs := board.coverage_needs(s):
         if len(board.reviewers_of[s.iso3]) >= s.max_reviewing_states:
             raise Stuck(
@@ -185,7 +191,7 @@ def complete(board: Board, s: Entity, stream, exclude=frozenset()) -> None:
                 best_key, best = key, [r]
             elif covers and key == best_key:
                 best.append(r)
-        if not best:
+        if not best and repair:
             freed = _make_room(board, s, needs, stream, exclude)
             best = [freed] if freed is not None else []
         if not best:

@@ -115,7 +115,7 @@ def redraw(
         try:
             for role in roles:
                 pick(board, s, role, stream, prefer=prefer, exclude=exclude)
-            complete(board, s, stream, exclude)
+            complete(board, s, stream, exclude, repair=False)
         except Stuck as stuck:
             board.clear(under_review)
             obstacle = stuck.message

@@ -101,3 +101,17 @@ def test_record_replays_and_detects_tampering(real_population, first):
     changed = json.loads(json.dumps(record))
     changed["population"][0]["tip_protocol"] = "none"
     assert verify(changed)
+
+
+def test_a_redraw_moves_no_other_review_and_names_the_real_obstacle():
+    """In a redraw the engine never frees room by moving another review."""
+    from sherloc_review.draw import InfeasibleDraw, Population
+
+    from .conftest import VECTORS
+
+    population = Population.from_csv((VECTORS / "tight.csv").read_text("utf-8"))
+    first = draw(population, "s16")
+    with pytest.raises(InfeasibleDraw) as refused:
+        redraw(population, first, "AAD", "AAD", "exceptional", "x")
+    text = str(refused.value)
+    assert "free to review AAD" in text and "performs" not in text

@@ -113,9 +113,10 @@ def test_request_then_grant_moves_access_to_the_new_reviewers(app, db, portal):
     assert "1" in counters.find("li", attrs={"data-state": UNDER_REVIEW}).text
     replaced, newcomer = sorted(old)[0].lower(), sorted(new)[0].lower()
     before = _client(app, f"expert-{replaced}").get(f"/review/countries/{UNDER_REVIEW}")
-    assert before.html.find(id="redraw-requests") is None  # no longer a participant
+    assert before.html.find(id="redraw-counters") is None  # no longer a participant
     after = _client(app, f"expert-{newcomer}").get(f"/review/countries/{UNDER_REVIEW}")
-    assert after.html.find(id="redraw-requests") is not None
+    assert after.html.find(id="redraw-counters") is not None
+    assert after.html.find(id="redraw-requests") is None  # FRA's note is FRA's
     log = secretariat.get("/review/draws/1/record.json").json
     assert log["redraw_decisions"][0]["requested_by"] == UNDER_REVIEW
     assert log["draw"]["redraws"][0]["reason"] == "language"
@@ -234,3 +235,36 @@ def test_a_replaced_reviewers_pending_request_is_closed(app, db, portal):
     assert reviewer not in review.participants
     assert [r.status for r in review.requests] == ["superseded", "granted"]
     assert portal["review"]["countries"].awaiting == ()
+
+
+def test_a_new_reviewer_does_not_read_its_predecessors_note(app, db, portal):
+    marker = "PREDECESSOR-NOTE-77"
+    reviewer = _review(portal).reviewers[0].state
+    _ask(_client(app, f"focal-{reviewer.lower()}"), reason="unable", note=marker)
+    secretariat = _client(app, "secretariat")
+    _decide(secretariat, 1, "decline")
+    _ask(_client(app, "focal-fra"), reason="exceptional")
+    _decide(secretariat, 2, "grant")
+    review = _review(portal)
+    for newcomer in {r.state for r in review.reviewers}:
+        page = _client(app, f"expert-{newcomer.lower()}").get(
+            f"/review/countries/{UNDER_REVIEW}"
+        )
+        assert marker not in page.text and f"focal-{reviewer.lower()}" not in page.text
+    assert marker in secretariat.get(f"/review/countries/{UNDER_REVIEW}").text
+
+
+def test_counted_requests_start_again_with_a_new_draw(app, db, portal):
+    from sherloc_review.draws.meeting import prepare, run
+
+    focal, secretariat = _client(app, "focal-fra"), _client(app, "secretariat")
+    for number in range(1, 5):
+        _ask(focal, reason="language")
+        _decide(secretariat, number, "decline")
+    assert "four times" in _ask(focal, reason="language", status=400).text
+    commit(portal)  # start from what the requests committed
+    mechanism = portal["review"]
+    run(mechanism, prepare(mechanism, "Second draw", "second", "test"), "test")
+    commit(portal)
+    assert _review(portal).counted_requests(UNDER_REVIEW) == 0
+    _ask(focal, reason="language")  # a new draw, four new requests (¶28(d))
