@@ -60,6 +60,7 @@ setup(
             "sherloc-admin = sherloc_portal.scripts.admin:main",
             "sherloc-catalogues = sherloc_portal.scripts.catalogues:main",
             "sherloc-draw = sherloc_review.draw.cli:main",
+            "sherloc-cycle = sherloc_review.cycle.cli:main",
         ],
     },
 )

@@ -10,6 +10,7 @@ def includeme(config) -> None:
     """Everything the portal registers, in the order it needs."""
     config.include(".settings")
     config.include(".extension")
+    config.include(".clock")
     config.include("pyramid_chameleon")
     config.include("pyramid_tm")
     config.include("pyramid_retry")

@@ -127,6 +127,19 @@ def outbox(app):
 
 
 @pytest.fixture
+def clock(app):
+    """The app's clock, fixed (at noon UTC on 2027-01-15 unless ``set``)."""
+    from datetime import date
+
+    from .clock import FixedClock
+
+    previous = app.registry.sherloc_clock
+    fixed = app.registry.sherloc_clock = FixedClock(date(2027, 1, 15))
+    yield fixed
+    app.registry.sherloc_clock = previous
+
+
+@pytest.fixture
 def testapp(app, db):
     import webtest
 

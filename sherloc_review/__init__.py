@@ -26,4 +26,5 @@ def includeme(config) -> None:
     config.include(".officials")
     config.include(".draws")
     config.include(".countries")
+    config.include(".cycle")
     config.include(".api")

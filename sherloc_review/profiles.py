@@ -29,8 +29,10 @@ def mechanism(root: PortalRoot, context) -> ReviewMechanism:
 def install_default(context) -> None:
     """Reference data: States, instruments, clusters, workplan, questionnaires.
 
-    Also the (empty) folders of the drawing of lots and of the reviews.
+    Also the (empty) folders of the drawing of lots, the reviews and the
+    review cycle.
     """
+    from .cycle import setup as cycle_setup
     from .draws import setup as draws_setup
     from .officials import setup as officials_setup
 
@@ -42,11 +44,16 @@ def install_default(context) -> None:
     import_questionnaires(review, context)
     officials_setup.install(review, context.changed)
     draws_setup.install(review, context.changed)
+    cycle_setup.install(review, context.changed)
 
 
 def install_demo(context) -> None:
-    """Demo accounts, sample legislation and a draw (never for production)."""
+    """Demo accounts, legislation, a draw, phase 1 of group 1, a session.
+
+    Never for production.
+    """
     from . import demo
+    from .cycle import setup as cycle_setup
     from .draws import setup as draws_setup
     from .officials import setup as officials_setup
 
@@ -55,6 +62,9 @@ def install_demo(context) -> None:
     demo.add_legislation(context)
     officials_setup.install(review, context.changed)
     draws_setup.install_demo_draw(review, context.changed)
+    cycle_setup.install_demo(
+        review, context.changed, context.registry.sherloc_clock.today()
+    )
 
 
 def uninstall(context) -> None:

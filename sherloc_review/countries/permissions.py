@@ -15,3 +15,8 @@ class CountryPermission(StrEnum):
     REQUEST_REDRAW = "review:country:request-redraw"
     # Grant or decline a redraw request (the Secretariat, ¶28(d)).
     DECIDE_REDRAW = "review:country:decide-redraw"
+    # Propose and agree the time frames and working languages of a phase
+    # (¶31, ¶50): focal points of the State under review and its reviewers.
+    AGREE_TERMS = "review:country:agree-terms"
+    # Record a phase's steps on behalf of the parties (¶20): the Secretariat.
+    STEER = "review:country:steer"

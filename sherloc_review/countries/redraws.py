@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 
+from ..cycle.index import reindex_country
 from ..draw.errors import RedrawRefused, _
 from ..draw.redraw import (
     MAX_COUNTED_REQUESTS,
@@ -92,6 +93,7 @@ def grant(mechanism, country: CountryReview, number: int, by: str, note: str):
         },
     )
     follow(country, result, record.number)
+    reindex_country(mechanism, country)
     for other in country.pending():  # asked by a reviewer just replaced
         if other.requested_by not in country.participants:
             country.decide(other.number, "superseded", by, "")

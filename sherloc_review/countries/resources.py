@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
+from BTrees.OOBTree import OOBTree
 from pyramid.authorization import Allow
 
 from sherloc_portal.resources.folder import Folder, Resource
@@ -90,8 +91,16 @@ class Countries(Folder):
         return [(Allow, SECRETARIAT, CountryPermission.VIEW), DENY_ALL]
 
 
+PHASE_PREFIX = "phase-"
+
+
 class CountryReview(Resource):
-    schema_version = 1
+    """A State's review; its phases are traversed as ``phase-1`` … ``phase-4``.
+
+    Schema 2 added ``phases`` (phase number → ``PhaseReview``).
+    """
+
+    schema_version = 2
     view_permission = CountryPermission.VIEW
     group = ""
     draw = ""
@@ -101,6 +110,19 @@ class CountryReview(Resource):
     def __init__(self, iso3: str) -> None:
         super().__init__()
         self.iso3 = iso3
+        self.phases = OOBTree()
+
+    def __getitem__(self, name: str):
+        if not name.startswith(PHASE_PREFIX) or not name[len(PHASE_PREFIX) :].isdigit():
+            raise KeyError(name)
+        return self.phases[int(name[len(PHASE_PREFIX) :])]
+
+    def add_phase(self, phase) -> None:
+        if phase.number in self.phases:
+            raise KeyError(f"phase {phase.number} of {self.iso3} is open already")
+        phase.__name__ = f"{PHASE_PREFIX}{phase.number}"
+        phase.__parent__ = self
+        self.phases[phase.number] = phase
 
     @property
     def participants(self) -> tuple[str, ...]:
@@ -160,6 +182,7 @@ class CountryReview(Resource):
                     CountryPermission.VIEW,
                     CountryPermission.PARTICIPATE,
                     CountryPermission.DECIDE_REDRAW,
+                    CountryPermission.STEER,
                 ),
             ),
             (Allow, ROLE_STATE_PARTY_OFFICIAL, CountryPermission.VIEW),
@@ -173,7 +196,11 @@ class CountryReview(Resource):
                 )
             )
             acl.append(
-                (Allow, state_role(iso3, "focal"), CountryPermission.REQUEST_REDRAW)
+                (
+                    Allow,
+                    state_role(iso3, "focal"),
+                    (CountryPermission.REQUEST_REDRAW, CountryPermission.AGREE_TERMS),
+                )
             )
         acl.append(DENY_ALL)
         return acl

@@ -17,6 +17,7 @@ from pyramid.view import view_config
 from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused, CSRFSchema, FormView
 
+from ..cycle.workflow import STATE_LABELS
 from ..draw import DrawError
 from ..draw.redraw import MAX_COUNTED_REQUESTS
 from ..draw.result import REASONS
@@ -77,6 +78,8 @@ def review_page(context, request, error=None) -> dict:
         "reasons": _translated(request, REDRAW_REASON_LABELS),
         "statuses": _translated(request, REQUEST_STATUS_LABELS),
         "participate": participate,
+        "phases": list(context.phases.values()) if participate else [],
+        "stages": _translated(request, STATE_LABELS),
         "counters": _counters(context) if participate else [],
         "requests": context.requests_seen_by(
             user.state if user is not None else None,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import secrets
 
 from ..countries.resources import COUNTRIES_NAME, Countries, CountryReview, Reviewer
+from ..cycle.index import reindex_country
 from ..draw import Draw, draw
 from ..draw.feasibility import check_feasible
 from .population import population_of
@@ -56,7 +57,11 @@ def adopt(mechanism, record: DrawRecord) -> None:
     """Make every State's review follow ``record``'s current draw.
 
     Reviews of States no longer in the draw keep their history but lose
-    their reviewers; requests made under an earlier draw are closed.
+    their reviewers; requests made under an earlier draw are closed.  A
+    draw adopted after phases opened (a Conference decision to draw again)
+    moves the reviewers of the open phases too: access follows, and the
+    dashboards' rows are rewritten; the reviews each opening foresaw stay
+    as they were (¶10 counts those).
     """
     countries = countries_of(mechanism)
     result = record.current()
@@ -74,12 +79,14 @@ def adopt(mechanism, record: DrawRecord) -> None:
                 review.under_review, CountryReview(review.under_review)
             )
         follow(country, result, record.number)
+        reindex_country(mechanism, country)
         drawn.add(review.under_review)
     for iso3, country in countries.items():
         if iso3 not in drawn and (country.reviewers or country.group or country.draw):
             country.reviewers = ()
             country.group = ""
             country.draw = ""
+            reindex_country(mechanism, country)
 
 
 def follow(country: CountryReview, result: Draw, number: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pyramid.view import view_config
 
 from ..countries.permissions import CountryPermission
+from ..cycle.permissions import CyclePermission
 from ..draws.permissions import DrawPermission
 from ..i18n import _
 from ..permissions import ReviewPermission
@@ -21,6 +22,7 @@ from .resources import ReviewMechanism
 def overview(context, request):
     states = context["states"]
     draws, countries = context.get("draws"), context.get("countries")
+    cycle = context.get("cycle")
     user = request.identity.user if request.identity else None
     own = countries.get(user.state) if countries is not None and user else None
     instruments = context["instruments"]
@@ -37,6 +39,12 @@ def overview(context, request):
         "questionnaires": context["questionnaires"],
         "draws_url": request.resource_url(draws)
         if draws is not None and request.has_permission(DrawPermission.VIEW, draws)
+        else "",
+        "cycle_url": request.resource_url(cycle)
+        if cycle is not None and request.has_permission(CyclePermission.VIEW, cycle)
+        else "",
+        "mine_url": request.resource_url(cycle, "mine")
+        if cycle is not None and request.has_permission(CyclePermission.OWN, cycle)
         else "",
         "own_review_url": request.resource_url(own)
         if own is not None and request.has_permission(CountryPermission.VIEW, own)

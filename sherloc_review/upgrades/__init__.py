@@ -1,6 +1,6 @@
 """Upgrade steps of the add-on's profiles, one module per step."""
 
-from . import draw_folders, participation_records
+from . import draw_folders, participation_records, review_cycle
 
 
 def includeme(config) -> None:
@@ -24,4 +24,18 @@ def includeme(config) -> None:
         2,
         "Make the demonstration draw",
         draw_folders.upgrade_demo,
+    )
+    config.add_upgrade_step(
+        "default",
+        3,
+        4,
+        "Add the review cycle and the phases of each State's review",
+        review_cycle.upgrade_default,
+    )
+    config.add_upgrade_step(
+        "demo",
+        2,
+        3,
+        "Open phase 1 of group 1 and plan a working-group session",
+        review_cycle.upgrade_demo,
     )

@@ -169,6 +169,12 @@ SAMPLES = [
     ("get", "/reviews/{iso3}", "secretariat", None, 200),
     ("get", "/reviews/{iso3}", "ngo-demo", None, 403),
     ("get", "/reviews/{iso3}", None, None, 403),
+    ("get", "/cycle", "focal-fra", None, 200),
+    ("get", "/cycle", "secretariat", None, 200),
+    ("get", "/cycle", "ngo-demo", None, 403),
+    ("get", "/cycle", None, None, 403),
+    ("get", "/status", None, None, 200),
+    ("get", "/status", "ngo-demo", None, 200),
 ]
 
 #: Values of the path parameters the samples use (the demo profile's draw).

@@ -61,11 +61,12 @@ def test_state_party_officials_see_who_reviews_signatories_do_not():
 
 
 @pytest.mark.parametrize("permission", list(P))
-def test_the_secretariat_decides_and_nobody_else(permission):
+def test_the_secretariat_decides_and_steers_and_nobody_else(permission):
     review = _review(("DEU", "same"), ("KEN", "other"))
     allowed = _permits(review, ["role:secretariat"], permission)
-    assert allowed == (permission != P.REQUEST_REDRAW)
+    assert allowed == (permission not in (P.REQUEST_REDRAW, P.AGREE_TERMS))
     assert not _permits(review, official("FRA", "focal"), P.DECIDE_REDRAW)
+    assert not _permits(review, official("FRA", "focal"), P.STEER)
 
 
 def test_a_broken_review_denies_everything():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,6 +16,8 @@ from sherloc_portal.resources.root import PortalRoot
 from sherloc_portal.resources.users import User
 from sherloc_portal.security.acl import DENY_ALL
 from sherloc_review import security
+from sherloc_review.cycle.gate import open_next_phase
+from sherloc_review.cycle.permissions import CyclePermission
 from sherloc_review.draws.meeting import prepare, run
 from sherloc_review.permissions import ReviewPermission
 from sherloc_review.profiles import install_default
@@ -40,6 +43,7 @@ def root():
     mechanism = root["review"]
     run(mechanism, prepare(mechanism, "ACL test", "acl", "test"), "test")
     prepare(mechanism, "Not yet drawn", "later", "test")
+    open_next_phase(mechanism, "1", date(2026, 12, 1), "test")
     return root
 
 
@@ -48,6 +52,7 @@ def walk(node):
     if isinstance(node, Folder):
         for child in node.values():
             yield from walk(child)
+    yield from getattr(node, "phases", {}).values()
 
 
 def test_the_walk_reaches_every_kind_of_node(root):
@@ -70,6 +75,9 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "DrawRecord",
         "Countries",
         "CountryReview",
+        "PhaseReview",
+        "Cycle",
+        "Sessions",
     } <= kinds
 
 
@@ -79,11 +87,19 @@ def test_every_acl_under_review_ends_with_deny_all(root):
         assert acl[-1] == DENY_ALL, node
 
 
+#: The only grants to everyone: the public status (counts) and the calendar
+#: feeds, whose view serves nothing without the feed's secret.
+PUBLIC = {("Cycle", CyclePermission.STATUS), ("Cycle", CyclePermission.FEED)}
+
+
 def test_nothing_under_review_is_granted_to_everyone_or_authenticated(root):
+    public = set()
     for node in walk(root["review"]):
-        for action, principal, _permissions in node.__acl__():
-            if action == Allow:
-                assert principal not in (Everyone, Authenticated), node
+        for action, principal, permissions in node.__acl__():
+            if action == Allow and principal in (Everyone, Authenticated):
+                assert principal == Everyone, node
+                public.add((type(node).__name__, permissions))
+    assert public == PUBLIC
 
 
 def _permits(node, principals, permission) -> bool:

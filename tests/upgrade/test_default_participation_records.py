@@ -17,6 +17,8 @@ from sherloc_portal.testing import REPO, make_settings
 from sherloc_review.states.resources import State
 from sherloc_review.upgrades.participation_records import UNCONFIRMED
 
+from .rewind import before_the_cycle
+
 STEP = "default:1->2"
 LATER_STEPS = ("default:2->3", "demo:1->2")
 
@@ -36,6 +38,7 @@ def _version_1_state(state: State, parties: dict) -> State:
 def write_version_1(zodb_root) -> None:
     """Turn the installed site into what version 1 of the add-on left."""
     root = zodb_root[ROOT_KEY]
+    before_the_cycle(root)
     states = root["review"]["states"]
     for iso3 in list(states):
         state = states[iso3]
@@ -78,7 +81,10 @@ def test_old_data_is_refused_until_upgraded(app, old_site):
         "Store each State's participation with its confidence and note",
         "upgrade default 2 -> 3: "
         "Add the folders of the drawing of lots and of the reviews",
+        "upgrade default 3 -> 4: "
+        "Add the review cycle and the phases of each State's review",
         "upgrade demo 1 -> 2: Make the demonstration draw",
+        "upgrade demo 2 -> 3: Open phase 1 of group 1 and plan a working-group session",
     ]
     installer.upgrade(old_site)
     installer.check(old_site)
@@ -103,7 +109,7 @@ def test_upgrade_converts_every_state_and_a_second_run_changes_nothing(app, old_
         assert france.participation["FIREARMS"].status == "signatory"
         assert france.participation["FIREARMS"].note == UNCONFIRMED
         assert france.participation["UNTOC"].confidence == "high"
-        assert root.installed["default"] == 3
+        assert root.installed["default"] == 4
         assert STEP in root.upgrades_done
 
     _in_transaction(old_site, read)

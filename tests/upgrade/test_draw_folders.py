@@ -13,6 +13,8 @@ import transaction
 from sherloc_portal.resources.root import ROOT_KEY
 from sherloc_review.draws.setup import DEMO_SEED
 
+from .rewind import before_the_cycle
+
 STEPS = ("default:2->3", "demo:1->2")
 
 
@@ -27,6 +29,7 @@ def _in_transaction(db, func):
 
 
 def write_version_2(root) -> None:
+    before_the_cycle(root)
     for name in ("draws", "countries"):
         root["review"].remove(name)
     root.installed["default"] = 2
@@ -45,7 +48,12 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
     installer = app.registry.sherloc_installer
     assert _in_transaction(old_site, lambda root: "draws" not in root["review"])
     results = installer.upgrade(old_site)
-    assert len(results) == 2
+    assert [r.action.title.split(":")[0] for r in results] == [
+        "upgrade default 2 -> 3",
+        "upgrade default 3 -> 4",
+        "upgrade demo 1 -> 2",
+        "upgrade demo 2 -> 3",
+    ]
 
     def read(root):
         review = root["review"]
@@ -53,7 +61,7 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
         assert record.drawn and record.seed == DEMO_SEED
         assert review["countries"].draw == record.number
         assert review["countries"]["FRA"].reviewers
-        assert root.installed["default"] == 3 and root.installed["demo"] == 2
+        assert root.installed["default"] == 4 and root.installed["demo"] == 3
 
     _in_transaction(old_site, read)
     last = old_site.lastTransaction()

@@ -1,0 +1,154 @@
+"""``GET /api/v1/cycle`` (where each group stands) and ``GET /api/v1/status``.
+
+``/cycle`` is for the officials of States parties and the Secretariat (the
+context is ``/review/cycle``, whose ACL decides); ``/status`` is public and
+carries counts only, never a State (¶4(b)).
+"""
+
+from __future__ import annotations
+
+import colander
+
+from sherloc_portal.api import api_service
+from sherloc_portal.api.schemas import closed
+
+from . import workplan as plan
+from .overview import as_json, groups
+from .permissions import CyclePermission
+from .status import public_status
+from .workflow import STATES
+
+cycle_service = api_service(
+    "api.review.cycle",
+    "/cycle",
+    traverse="/review/cycle",
+    description="The review cycle: groups, phases, the 70 % gate.",
+)
+status_service = api_service(
+    "api.review.status",
+    "/status",
+    traverse="/review/cycle",
+    description="Public aggregate status of the mechanism (counts only).",
+)
+
+
+def _nullable(typ, **kw) -> colander.SchemaNode:
+    return colander.SchemaNode(typ, nullable=True, **kw)
+
+
+class Meter(colander.MappingSchema):
+    foreseen = colander.SchemaNode(
+        colander.Integer(), description="Reviews foreseen when the phase opened."
+    )
+    completed = colander.SchemaNode(colander.Integer(), description="Concluded.")
+    percent = colander.SchemaNode(colander.Integer(), description="Rounded down.")
+    threshold = colander.SchemaNode(colander.Integer(), description="70 (¶10).")
+    met = colander.SchemaNode(colander.Boolean())
+
+
+class OverrideEntry(colander.MappingSchema):
+    phase = colander.SchemaNode(colander.Integer(), description="Phase it lets open.")
+    decision = colander.SchemaNode(colander.String())
+    note = colander.SchemaNode(colander.String())
+    recorded_on = colander.SchemaNode(colander.String(), description="YYYY-MM-DD")
+
+
+class Overrides(colander.SequenceSchema):
+    override = OverrideEntry(typ=closed())
+
+
+class GroupEntry(colander.MappingSchema):
+    group = colander.SchemaNode(colander.String())
+    phase = _nullable(colander.Integer(), description="Null before phase 1 opens.")
+    cluster = _nullable(colander.String())
+    cluster_name = _nullable(colander.String())
+    opened_on = _nullable(colander.String(), description="YYYY-MM-DD")
+    planned_start = _nullable(colander.String(), description="YYYY-MM")
+    planned_end = _nullable(colander.String(), description="YYYY-MM")
+    meter = Meter(typ=closed(), nullable=True)
+    overrides = Overrides()
+
+
+class Groups(colander.SequenceSchema):
+    group = GroupEntry(typ=closed())
+
+
+class CycleBody(colander.MappingSchema):
+    workplan_version = colander.SchemaNode(
+        colander.Integer(), description="1 + the amendments recorded (¶16)."
+    )
+    groups = Groups()
+
+
+class CycleResponse(colander.MappingSchema):
+    body = CycleBody(typ=closed(), title="Cycle")
+
+
+def _by_state() -> colander.SchemaNode:
+    return colander.SchemaNode(
+        closed(),
+        *(colander.SchemaNode(colander.Integer(), name=state) for state in STATES),
+        name="by_state",
+        description="Reviews at each stage of the workflow.",
+    )
+
+
+class PhaseCount(colander.MappingSchema):
+    group = colander.SchemaNode(colander.String())
+    phase = colander.SchemaNode(colander.Integer())
+    cluster = colander.SchemaNode(colander.String())
+    by_state = _by_state()
+
+
+class PhaseCounts(colander.SequenceSchema):
+    line = PhaseCount(typ=closed())
+
+
+class RegionCount(colander.MappingSchema):
+    regional_group = colander.SchemaNode(
+        colander.String(), description="UN regional group, or 'none'."
+    )
+    by_state = _by_state()
+
+
+class RegionCounts(colander.SequenceSchema):
+    line = RegionCount(typ=closed())
+
+
+class StatusBody(colander.MappingSchema):
+    reviews = colander.SchemaNode(colander.Integer())
+    by_state = _by_state()
+    phases = PhaseCounts()
+    regional_groups = RegionCounts()
+
+
+class StatusResponse(colander.MappingSchema):
+    body = StatusBody(typ=closed(), title="Status")
+
+
+@cycle_service.get(
+    permission=CyclePermission.VIEW,
+    response_schemas={"200": CycleResponse(description="Where each group stands.")},
+)
+def get_cycle(request):
+    """Each group's current phase and cluster, its 70 % meter, the overrides."""
+    cycle = request.context
+    return {
+        "workplan_version": plan.version(cycle.amendments),
+        "groups": [as_json(status) for status in groups(cycle.__parent__)],
+    }
+
+
+@status_service.get(
+    permission=CyclePermission.STATUS,
+    response_schemas={"200": StatusResponse(description="Counts of reviews.")},
+)
+def get_status(request):
+    """How many reviews are at each stage, per group and phase and per region."""
+    return public_status(request.context)
+
+
+def includeme(config) -> None:
+    config.include("sherloc_portal.api")
+    config.add_api_service(cycle_service)
+    config.add_api_service(status_service)

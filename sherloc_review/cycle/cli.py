@@ -1,0 +1,94 @@
+"""``sherloc-cycle``: the review cycle's scheduled work, for cron.
+
+    sherloc-cycle remind <ini> [--today YYYY-MM-DD]
+
+Sends the reminders due and marks overdue items (:mod:`.reminders`) in one
+transaction, retried on a conflict; its mails leave only if it commits.
+Running it twice on a day does nothing the second time.  ``--today``
+runs it as of another day (to catch up, or to test).
+
+Exit codes: 0 done, 1 the run failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import transaction
+from pyramid.scripting import prepare
+from ZODB.POSException import ConflictError
+
+from sherloc_portal.resources.root import ROOT_KEY
+from sherloc_portal.scripts.admin import FAILED, USAGE_ERROR, load_app
+
+from . import reminders
+
+ATTEMPTS = 3
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sherloc-cycle", description="Scheduled work of the review cycle."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    remind = commands.add_parser(
+        "remind", help="send due reminders and mark overdue items (idempotent)"
+    )
+    remind.add_argument("ini", help="the application's .ini file")
+    remind.add_argument("--today", type=_day, help="run as of this day (YYYY-MM-DD)")
+    return parser
+
+
+def remind(registry, today: date | None = None) -> reminders.Report:
+    """One run in its own transaction; the registry's clock says the day."""
+    today = today or registry.sherloc_clock.today()
+    env = prepare(registry=registry)
+    request = env["request"]
+    tm = request.tm = transaction.TransactionManager(explicit=True)
+    conn = registry.zodb.open(transaction_manager=tm)
+    try:
+        for attempt in tm.attempts(ATTEMPTS):
+            with attempt:
+                tm.get().note(f"sherloc-cycle remind {today.isoformat()}")
+                report = reminders.run(request, conn.root()[ROOT_KEY], today)
+        return report
+    finally:
+        conn.close()
+        env["closer"]()
+
+
+def main(argv: Sequence[str] | None = None, out=None) -> int:
+    out = out or sys.stdout
+    args = _parser().parse_args(argv)
+    if not Path(args.ini).is_file():
+        print(f"sherloc-cycle: no such settings file: {args.ini}", file=sys.stderr)
+        return USAGE_ERROR
+    try:
+        app = load_app(args.ini)
+    except Exception as error:  # a broken .ini or unreachable storage
+        print(f"sherloc-cycle: cannot load {args.ini}: {error}", file=sys.stderr)
+        return FAILED
+    try:
+        report = remind(app.registry, args.today)
+    except (ConflictError, KeyError) as error:
+        print(f"sherloc-cycle: the run failed: {error!r}", file=sys.stderr)
+        return FAILED
+    finally:
+        app.registry.zodb.close()
+    print(f"Reminders sent: {report.sent}; newly overdue: {report.marked}", file=out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,288 @@
+"""``/review/countries/ISO3/phase-N``: one phase of a State's review.
+
+Its participants see the state of the phase, what is due and when (days
+left, or overdue), the time frames and working languages in force and any
+proposal awaiting agreement (¶31, ¶50); focal points propose and agree;
+the Secretariat records the steps (¶20).
+"""
+
+from __future__ import annotations
+
+import colander
+import deform
+from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.view import view_config
+
+from sherloc_portal.accounts.flash import flash
+from sherloc_portal.forms import ActionRefused, CSRFSchema, FormView
+
+from ..countries.permissions import CountryPermission
+from ..draws.views import state_name
+from ..i18n import _
+from ..labels import LANGUAGE_LABELS
+from .dates import MAX_MONTHS, days_left
+from .phases import PhaseReview
+from .steps import advance
+from .terms import WORKING_LANGUAGES, agree, propose
+from .workflow import STATE_LABELS, STATES, STEP_LABELS
+
+PAGE = "sherloc_review:templates/cycle/phase.pt"
+
+
+def _party(request, context):
+    """The ISO3 of the reader's State if it takes part in this review."""
+    user = request.identity.user if request.identity else None
+    if user is None or user.state not in context.country.participants:
+        return None
+    return user.state
+
+
+def phase_page(context, request, error=None) -> dict:
+    mechanism = context.country.__parent__.__parent__
+    states = mechanism["states"]
+    today = request.clock.today()
+    owed = context.owed()
+    party = _party(request, context)
+    proposal = context.proposal
+    return {
+        "page_title": request.translate(
+            _(
+                "Review of ${state}, phase ${phase}",
+                mapping={
+                    "state": state_name(states, context.country.iso3),
+                    "phase": context.number,
+                },
+            )
+        ),
+        "phase": context,
+        "country_url": request.resource_url(context.country),
+        "states": STATES,
+        "state_labels": {k: request.translate(v) for k, v in STATE_LABELS.items()},
+        "step_label": request.translate(STEP_LABELS[context.state])
+        if context.state in STEP_LABELS
+        else "",
+        "owed": owed,
+        "days_left": days_left(owed.due, today) if owed else None,
+        "languages": {k: request.translate(v) for k, v in LANGUAGE_LABELS.items()},
+        "names": {
+            iso3: state_name(states, iso3) for iso3 in context.country.participants
+        },
+        "awaiting": [
+            iso3
+            for iso3 in context.country.participants
+            if proposal is not None and iso3 not in proposal.agreed_by
+        ],
+        "can_propose": party is not None
+        and request.has_permission(CountryPermission.AGREE_TERMS, context),
+        "can_agree": party is not None
+        and proposal is not None
+        and party not in proposal.agreed_by
+        and request.has_permission(CountryPermission.AGREE_TERMS, context),
+        "can_steer": context.state in STEP_LABELS
+        and request.has_permission(CountryPermission.STEER, context),
+        "error": error,
+    }
+
+
+@view_config(
+    context=PhaseReview,
+    renderer=PAGE,
+    permission=CountryPermission.PARTICIPATE,
+    request_method=("GET", "HEAD"),
+)
+def phase_review(context, request):
+    return phase_page(context, request)
+
+
+@view_config(
+    context=PhaseReview,
+    name="advance",
+    renderer=PAGE,
+    permission=CountryPermission.STEER,
+    request_method="POST",
+)
+def advance_phase(context, request):
+    """The Secretariat records the step the phase's state is waiting for."""
+    if request.POST.get("from") != context.state:
+        request.response.status = 409
+        return phase_page(
+            context,
+            request,
+            request.translate(_("Someone recorded this step already; see below.")),
+        )
+    mechanism = context.country.__parent__.__parent__
+    try:
+        step = advance(
+            mechanism,
+            context,
+            request.identity.login,
+            request.clock.today(),
+            request.POST.get("note", "").strip()[:2000],
+        )
+    except ActionRefused as refusal:
+        request.response.status = 400
+        return phase_page(context, request, request.translate(refusal.message))
+    flash(
+        request,
+        _(
+            "Recorded: ${step}.",
+            mapping={"step": request.translate(STEP_LABELS[step.source])},
+        ),
+    )
+    return HTTPSeeOther(location=request.resource_url(context))
+
+
+@colander.deferred
+def _languages_widget(node, kw):
+    request = kw["request"]
+    return deform.widget.CheckboxChoiceWidget(
+        values=[(k, request.translate(LANGUAGE_LABELS[k])) for k in WORKING_LANGUAGES]
+    )
+
+
+def _months_widget():
+    return deform.widget.SelectWidget(
+        values=[(str(n), str(n)) for n in range(1, MAX_MONTHS + 1)]
+    )
+
+
+class TermsSchema(CSRFSchema):
+    responses_months = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Months for the responses, from the opening of the phase (¶34)"),
+        validator=colander.Range(1, MAX_MONTHS),
+        widget=_months_widget(),
+    )
+    feedback_months = colander.SchemaNode(
+        colander.Integer(),
+        title=_("Months for the written feedback, from receipt of the responses (¶35)"),
+        validator=colander.Range(1, MAX_MONTHS),
+        widget=_months_widget(),
+    )
+    languages = colander.SchemaNode(
+        colander.Set(),
+        title=_("Working languages of the review (¶50)"),
+        description=_("One or two; three only in exceptional circumstances."),
+        widget=_languages_widget,
+    )
+    reason = colander.SchemaNode(
+        colander.String(),
+        title=_("Exceptional circumstances (for a third language)"),
+        missing="",
+        validator=colander.Length(max=2000),
+        widget=deform.widget.TextAreaWidget(rows=3),
+    )
+
+
+@view_config(
+    context=PhaseReview,
+    name="terms",
+    renderer="sherloc_portal:templates/forms/form_page.pt",
+    permission=CountryPermission.AGREE_TERMS,
+    request_method=("GET", "HEAD", "POST"),
+)
+class TermsView(FormView):
+    """A focal point proposes time frames and working languages."""
+
+    schema = TermsSchema
+    formid = "terms"
+    buttons = (deform.Button("propose", _("Propose")),)
+
+    def appstruct(self):
+        current = self.context.proposal or self.context.terms
+        return {
+            "responses_months": current.responses_months
+            if current
+            else self.context.responses_months,
+            "feedback_months": current.feedback_months
+            if current
+            else self.context.feedback_months,
+            "languages": set(current.languages) if current else set(),
+            "reason": current.reason if current else "",
+        }
+
+    def values(self) -> dict:
+        translate = self.request.translate
+        return {
+            "page_title": translate(_("Time frames and working languages")),
+            "intro": translate(
+                _(
+                    "The State under review and its reviewing States agree the time "
+                    "frames of the review and its working languages (¶31, ¶50). A "
+                    "proposal is in force once every party's focal point has agreed; "
+                    "a new proposal replaces one still awaiting agreement."
+                )
+            ),
+        }
+
+    def propose_failure(self, failure):
+        self.request.response.status = 400
+        return self.show(failure)
+
+    def propose_success(self, appstruct):
+        request, context = self.request, self.context
+        party = _party(request, context)
+        if party is None:
+            request.response.status = 403
+            raise ActionRefused(_("Your State takes no part in this review."))
+        try:
+            terms = propose(
+                context.country.__parent__.__parent__,
+                context,
+                party,
+                request.identity.login,
+                request.clock.today(),
+                **appstruct,
+            )
+        except ActionRefused:
+            request.response.status = 400
+            raise
+        flash(
+            request,
+            _("The terms are agreed and in force.")
+            if context.terms is terms
+            else _("Your proposal was sent to the other parties for agreement."),
+        )
+        return HTTPSeeOther(location=request.resource_url(context))
+
+
+@view_config(
+    context=PhaseReview,
+    name="agree",
+    renderer=PAGE,
+    permission=CountryPermission.AGREE_TERMS,
+    request_method="POST",
+)
+def agree_terms(context, request):
+    party = _party(request, context)
+    proposal = context.proposal
+    if party is None:
+        request.response.status = 403
+        return phase_page(
+            context,
+            request,
+            request.translate(_("Your State takes no part in this review.")),
+        )
+    if proposal is None or request.POST.get("proposal") != str(proposal.number):
+        request.response.status = 409
+        return phase_page(
+            context,
+            request,
+            request.translate(
+                _("The proposal has changed since you read it; see below.")
+            ),
+        )
+    try:
+        terms = agree(
+            context.country.__parent__.__parent__, context, party, request.clock.today()
+        )
+    except ActionRefused as refusal:
+        request.response.status = 400
+        return phase_page(context, request, request.translate(refusal.message))
+    flash(
+        request,
+        _("The terms are agreed and in force.")
+        if context.terms is terms
+        else _("Your agreement is recorded."),
+    )
+    return HTTPSeeOther(location=request.resource_url(context))

@@ -1,0 +1,150 @@
+"""``/review/cycle``: the cycle as it runs (¶9 to ¶17).
+
+The workplan of Table 2 stays reference data (``/review/workplan``); the
+:class:`Cycle` records what happened to it: the phases opened for each
+group with the reviews foreseen at that moment (¶10), the Conference's
+decisions overriding the 70 % gate (¶10) or amending the workplan (¶16),
+the working-group sessions (¶12, ¶43) and the secret addresses of the
+calendar feeds.
+
+``index`` is the dashboards' catalogue: one :class:`ReviewRow` per State
+and phase, rewritten whenever that phase changes, so the dashboards, the
+public status and the 70 % meters read one BTree instead of waking every
+review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from BTrees.OOBTree import OOBTree
+from pyramid.authorization import Allow, Everyone
+
+from sherloc_portal.resources.folder import Folder
+from sherloc_portal.security.acl import DENY_ALL, fail_closed
+
+from ..principals import (
+    BUREAU,
+    CHAIR,
+    ROLE_STATE_OFFICIAL,
+    ROLE_STATE_PARTY_OFFICIAL,
+    SECRETARIAT,
+)
+from .permissions import CyclePermission
+
+CYCLE_NAME = "cycle"
+SESSIONS_NAME = "sessions"
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A group's phase opened: when, by whom, which reviews it foresees."""
+
+    group: str
+    phase: int
+    on: date
+    by: str
+    foreseen: tuple[str, ...]  # ISO3 of the States whose review it opened
+    decision: str = ""  # the Conference decision it relied on, if the gate was short
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A Conference decision recorded by the Secretariat (¶10 or ¶16)."""
+
+    number: int
+    reference: str  # e.g. "Resolution 12/1, para. 4"
+    note: str
+    on: date
+    by: str
+
+
+@dataclass(frozen=True)
+class Override:
+    """¶10: the Conference lets ``group`` open ``phase`` short of 70 %."""
+
+    group: str
+    phase: int
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """¶16: one row of the workplan changed; the workplan's version n+1."""
+
+    group: str
+    phase: str
+    cluster: str
+    cluster_name: str
+    planned_start: str
+    planned_end: str
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """What the dashboards know of one State's review in one phase."""
+
+    iso3: str
+    phase: int
+    group: str
+    cluster: str
+    regional_group: str
+    state: str
+    opened_on: date
+    responses_due: date | None
+    feedback_due: date | None
+    reviewers: tuple[str, ...]
+    overdue: tuple[str, ...]  # items the reminder job found overdue
+
+
+class Cycle(Folder):
+    schema_version = 1
+    view_permission = CyclePermission.VIEW
+    openings: tuple[Opening, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = OOBTree()
+        #: sha256(secret) → login, and login → sha256(secret).
+        self.feeds = OOBTree()
+        self.feed_of = OOBTree()
+
+    def current_phase(self, group: str) -> int:
+        """The latest phase opened for ``group`` (0 before the first)."""
+        return max((o.phase for o in self.openings if o.group == group), default=0)
+
+    def opening(self, group: str, phase: int) -> Opening | None:
+        for o in self.openings:
+            if o.group == group and o.phase == phase:
+                return o
+        return None
+
+    def override(self, group: str, phase: int) -> Override | None:
+        for o in self.overrides:
+            if o.group == group and o.phase == phase:
+                return o
+        return None
+
+    def next_decision_number(self) -> int:
+        return len(self.overrides) + len(self.amendments) + 1
+
+    def rows(self):
+        return self.index.values()
+
+    @fail_closed
+    def __acl__(self):
+        return [
+            (Allow, SECRETARIAT, (CyclePermission.VIEW, CyclePermission.MANAGE)),
+            (Allow, ROLE_STATE_PARTY_OFFICIAL, CyclePermission.VIEW),
+            (Allow, CHAIR, CyclePermission.VIEW),
+            (Allow, BUREAU, CyclePermission.VIEW),
+            (Allow, ROLE_STATE_OFFICIAL, CyclePermission.OWN),
+            (Allow, SECRETARIAT, CyclePermission.OWN),
+            (Allow, Everyone, CyclePermission.STATUS),
+            (Allow, Everyone, CyclePermission.FEED),
+            DENY_ALL,
+        ]

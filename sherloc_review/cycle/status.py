@@ -1,0 +1,43 @@
+"""The public status of the mechanism: counts of reviews, never States.
+
+Built from the cycle's index alone.  It names no State, shows no date of
+any one review and orders nothing by performance (¶4(b)): counts per
+workflow state, per group and phase (with its cluster) and per regional
+group, in fixed orders.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .workflow import STATES
+
+NO_REGION = "none"  # entities in no UN regional group (EU, Holy See, ...)
+
+
+def _counts(counter: Counter) -> dict:
+    return {state: counter.get(state, 0) for state in STATES}
+
+
+def public_status(cycle) -> dict:
+    total: Counter = Counter()
+    phases: dict[tuple[str, int, str], Counter] = {}
+    regions: dict[str, Counter] = {}
+    for row in cycle.rows():
+        total[row.state] += 1
+        phases.setdefault((row.group, row.phase, row.cluster), Counter())[
+            row.state
+        ] += 1
+        regions.setdefault(row.regional_group or NO_REGION, Counter())[row.state] += 1
+    return {
+        "reviews": sum(total.values()),
+        "by_state": _counts(total),
+        "phases": [
+            {"group": g, "phase": p, "cluster": c, "by_state": _counts(counts)}
+            for (g, p, c), counts in sorted(phases.items())
+        ],
+        "regional_groups": [
+            {"regional_group": region, "by_state": _counts(counts)}
+            for region, counts in sorted(regions.items())
+        ],
+    }

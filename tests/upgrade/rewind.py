@@ -1,0 +1,34 @@
+"""Turn an installed site back into what older versions of the add-on left.
+
+Each old-data test rewinds the later versions too, so the installer finds
+a whole upgrade path from the version the test starts at.
+"""
+
+from __future__ import annotations
+
+from sherloc_review.countries.resources import CountryReview
+
+CYCLE_STEPS = ("default:3->4", "demo:2->3")
+
+
+def old_country_review(country: CountryReview) -> CountryReview:
+    """A review as version 3 pickled it: no ``phases``, schema 1."""
+    kept = {k: v for k, v in vars(country).items() if k != "phases"}
+    old = CountryReview.__new__(CountryReview)
+    old.__setstate__({**kept, "schema_version": 1})
+    return old
+
+
+def before_the_cycle(root) -> None:
+    """Version 3 of ``default`` (and 2 of ``demo``): no ``/review/cycle``."""
+    review = root["review"]
+    if "cycle" in review:
+        review.remove("cycle")
+    countries = review.get("countries")
+    for iso3 in list(countries or ()):
+        countries.add(iso3, old_country_review(countries[iso3]), replace=True)
+    root.installed["default"] = 3
+    if "demo" in root.installed:
+        root.installed["demo"] = 2
+    for key in CYCLE_STEPS:
+        root.upgrades_done.pop(key, None)
