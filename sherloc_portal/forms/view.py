@@ -8,9 +8,12 @@ or whatever a success method returns (usually a redirect).
 
 An :class:`~.errors.ActionRefused` raised by a success method is shown as an
 error on the form or on the named field: business errors never become
-tracebacks.  Field ids are ``<formid>-<field name>`` so pages, tests and
-stylesheets can rely on them; a field in error carries ``aria-invalid`` and
-``aria-describedby`` pointing at its message.
+tracebacks.  A view setting ``failure_status = 400`` answers that status
+when it sends the form back with errors (unless the success method set
+another, e.g. 403); the account pages keep answering 200.  Field ids are
+``<formid>-<field name>`` so pages, tests and stylesheets can rely on them;
+a field in error carries ``aria-invalid`` and ``aria-describedby`` pointing
+at its message.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class FormView:
     schema: ClassVar[type[colander.Schema]]
     formid: ClassVar[str]
     buttons: ClassVar[tuple[deform.Button, ...]] = ()
+    failure_status: ClassVar[int | None] = None
 
     def __init__(self, context, request) -> None:
         self.context = context
@@ -73,12 +77,18 @@ class FormView:
                 handler = getattr(self, f"{button}_failure", None)
                 if handler is not None:
                     return handler(failure)
+                self._refused()
                 return self.show(failure)
             try:
                 return getattr(self, f"{button}_success")(appstruct)
             except ActionRefused as refusal:
+                self._refused()
                 return self.show(refuse(form, refusal))
         return self.page(form.render(self.appstruct() or colander.null))
+
+    def _refused(self) -> None:
+        if self.failure_status and self.request.response.status_int < 400:
+            self.request.response.status = self.failure_status
 
     def show(self, failure: deform.ValidationFailure) -> dict[str, Any]:
         """The page with the form re-displayed and its errors marked."""

@@ -146,6 +146,7 @@ class RequestRedrawView(FormView):
 
     schema = RedrawRequestSchema
     formid = "request-redraw"
+    failure_status = 400
     buttons = (deform.Button("ask", _("Send the request")),)
 
     def values(self) -> dict:
@@ -164,10 +165,6 @@ class RequestRedrawView(FormView):
             ),
         }
 
-    def ask_failure(self, failure):
-        self.request.response.status = 400
-        return self.show(failure)
-
     def ask_success(self, appstruct: dict):
         request, context = self.request, self.context
         user = request.identity.user
@@ -184,7 +181,6 @@ class RequestRedrawView(FormView):
                 appstruct["note"].strip(),
             )
         except DrawError as error:
-            request.response.status = 400
             raise ActionRefused(explain(request, error)) from error
         flash(request, _("Your request was sent to the Secretariat."))
         return HTTPSeeOther(location=request.resource_url(context))

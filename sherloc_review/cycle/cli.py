@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import transaction
-from pyramid.scripting import prepare
+from pyramid.request import Request, apply_request_extensions
 from ZODB.POSException import ConflictError
 
 from sherloc_portal.resources.root import ROOT_KEY
@@ -53,8 +53,12 @@ def _parser() -> argparse.ArgumentParser:
 def remind(registry, today: date | None = None) -> reminders.Report:
     """One run in its own transaction; the registry's clock says the day."""
     today = today or registry.sherloc_clock.today()
-    env = prepare(registry=registry)
-    request = env["request"]
+    # A request of our own, for the mailer, translations and resource paths;
+    # not pyramid.scripting.prepare, whose root factory would open a
+    # connection outside this transaction manager.
+    request = Request.blank("/")
+    request.registry = registry
+    apply_request_extensions(request)
     tm = request.tm = transaction.TransactionManager(explicit=True)
     conn = registry.zodb.open(transaction_manager=tm)
     try:
@@ -65,7 +69,6 @@ def remind(registry, today: date | None = None) -> reminders.Report:
         return report
     finally:
         conn.close()
-        env["closer"]()
 
 
 def main(argv: Sequence[str] | None = None, out=None) -> int:

@@ -186,6 +186,7 @@ class TermsView(FormView):
 
     schema = TermsSchema
     formid = "terms"
+    failure_status = 400
     buttons = (deform.Button("propose", _("Propose")),)
 
     def appstruct(self):
@@ -215,28 +216,20 @@ class TermsView(FormView):
             ),
         }
 
-    def propose_failure(self, failure):
-        self.request.response.status = 400
-        return self.show(failure)
-
     def propose_success(self, appstruct):
         request, context = self.request, self.context
         party = _party(request, context)
         if party is None:
             request.response.status = 403
             raise ActionRefused(_("Your State takes no part in this review."))
-        try:
-            terms = propose(
-                context.country.__parent__.__parent__,
-                context,
-                party,
-                request.identity.login,
-                request.clock.today(),
-                **appstruct,
-            )
-        except ActionRefused:
-            request.response.status = 400
-            raise
+        terms = propose(
+            context.country.__parent__.__parent__,
+            context,
+            party,
+            request.identity.login,
+            request.clock.today(),
+            **appstruct,
+        )
         flash(
             request,
             _("The terms are agreed and in force.")

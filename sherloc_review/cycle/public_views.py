@@ -132,12 +132,17 @@ def feed_events(request, cycle, user) -> list[Event]:
     request_method=("GET", "HEAD"),
 )
 def feed(context, request):
+    """The feed of the secret in the path; a plain 404 for any other path.
+
+    Returned, not raised: the portal's not-found view would send a browser
+    to the login page, which means nothing to a calendar application.
+    """
     if len(request.subpath) != 1 or not request.subpath[0].endswith(SUFFIX):
-        raise HTTPNotFound()
+        return HTTPNotFound()
     login = owner(context, request.subpath[0][: -len(SUFFIX)])
     user = request.root["users"].get(login) if login else None
     if user is None or not user.active:
-        raise HTTPNotFound()
+        return HTTPNotFound()
     body = render(
         feed_events(request, context, user),
         request.clock.now(),

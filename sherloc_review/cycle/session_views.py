@@ -96,24 +96,19 @@ class SessionSchema(CSRFSchema):
 class AddSessionView(FormView):
     schema = SessionSchema
     formid = "add-session"
+    failure_status = 400
     buttons = (deform.Button("add", _("Add the session")),)
 
     def values(self) -> dict:
         return {"page_title": self.request.translate(_("Add a working-group session"))}
-
-    def add_failure(self, failure):
-        self.request.response.status = 400
-        return self.show(failure)
 
     def add_success(self, appstruct):
         agenda = tuple(
             line.strip() for line in appstruct["agenda"].splitlines() if line.strip()
         )
         if appstruct["ends"] < appstruct["starts"]:
-            self.request.response.status = 400
             raise ActionRefused(_("A session ends on or after its first day."), "ends")
         if appstruct["review_item"] > len(agenda):
-            self.request.response.status = 400
             raise ActionRefused(
                 _("The agenda has no item with that number."), "review_item"
             )

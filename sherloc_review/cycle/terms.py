@@ -77,7 +77,11 @@ def check_terms(phase: PhaseReview, terms: Terms, today: date) -> None:
 def propose(
     mechanism, phase: PhaseReview, iso3: str, login: str, today: date, **values
 ) -> Terms:
-    languages = tuple(lang for lang in WORKING_LANGUAGES if lang in values["languages"])
+    asked = set(values["languages"])
+    # Unknown codes are kept, for check_terms to refuse rather than drop.
+    languages = tuple(lang for lang in WORKING_LANGUAGES if lang in asked) + tuple(
+        sorted(asked - set(WORKING_LANGUAGES))
+    )
     previous = phase.proposal or phase.terms
     terms = Terms(
         number=previous.number + 1 if previous else 1,

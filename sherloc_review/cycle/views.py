@@ -152,6 +152,8 @@ class OverrideSchema(DecisionSchema):
 class DecisionView(FormView):
     """Record a decision of the Conference (the Secretariat)."""
 
+    failure_status = 400
+
     def decision(self, appstruct) -> Decision:
         return Decision(
             number=self.context.next_decision_number(),

@@ -82,6 +82,7 @@ class PrepareView(FormView):
 
     schema = PrepareSchema
     formid = "prepare-draw"
+    failure_status = 400
     buttons = (deform.Button("prepare", _("Prepare the draw")),)
 
     def values(self) -> dict:
@@ -99,10 +100,6 @@ class PrepareView(FormView):
             ),
         }
 
-    def prepare_failure(self, failure):
-        self.request.response.status = 400
-        return self.show(failure)
-
     def prepare_success(self, appstruct: dict):
         request = self.request
         try:
@@ -113,7 +110,6 @@ class PrepareView(FormView):
                 request.identity.login,
             )
         except DrawError as error:
-            request.response.status = 400
             raise ActionRefused(explain(request, error)) from error
         flash(
             request,

@@ -16,7 +16,6 @@ from pyramid.view import view_config
 
 from sherloc_portal.accounts.flash import flash
 from sherloc_portal.accounts.invitations import (
-    InvitationRefused,
     cancel_invitation,
     invite,
     is_cancelled,
@@ -161,6 +160,7 @@ class InviteView(FormView):
 
     schema = InviteSchema
     formid = "invite"
+    failure_status = 400
     buttons = (deform.Button("invite", _("Send the invitation")),)
 
     def values(self) -> dict:
@@ -183,24 +183,17 @@ class InviteView(FormView):
             ),
         }
 
-    def invite_failure(self, failure):
-        self.request.response.status = 400
-        return self.show(failure)
-
     def invite_success(self, appstruct: dict) -> HTTPSeeOther:
         context, request = self.context, self.request
-        try:
-            user = invite(
-                request,
-                login=appstruct["login"],
-                email=appstruct["email"],
-                fullname=appstruct["fullname"],
-                state=context.iso3,
-                state_role=appstruct["role"],
-            )
-        except InvitationRefused:  # login or address taken: shown on its field
-            request.response.status = 400
-            raise
+        # A login or address already taken is refused on its field (400).
+        user = invite(
+            request,
+            login=appstruct["login"],
+            email=appstruct["email"],
+            fullname=appstruct["fullname"],
+            state=context.iso3,
+            state_role=appstruct["role"],
+        )
         context.__parent__.enrol(user)
         return _done(
             context,

@@ -1,0 +1,42 @@
+"""A review mechanism in memory, installed and drawn, for the cycle's tests.
+
+No database and no WSGI app: the cycle's functions take the mechanism and
+a day, so every date rule is tested with the day it is given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from sherloc_portal.installer.context import InstallContext
+from sherloc_portal.installer.manifest import read_manifest
+from sherloc_portal.resources.root import PortalRoot
+from sherloc_review.draws.meeting import prepare, run
+from sherloc_review.profiles import install_default
+
+PROFILE = Path(__file__).resolve().parents[2] / "profiles" / "default"
+
+
+@pytest.fixture
+def mechanism():
+    root = PortalRoot()
+    context = InstallContext(
+        root=root,
+        profile=SimpleNamespace(name="default"),
+        manifest=read_manifest(PROFILE),
+        path=PROFILE,
+        registry=None,
+        settings=None,
+    )
+    install_default(context)
+    review = root["review"]
+    run(review, prepare(review, "Cycle test", "cycle-test", "test"), "test")
+    return review
+
+
+def group_of(mechanism, group: str) -> list[str]:
+    countries = mechanism["countries"]
+    return sorted(i for i, c in countries.items() if c.group == group and c.reviewers)

@@ -1,0 +1,247 @@
+"""The cycle's pages: groups and the gate, decisions, phases, terms, sessions.
+
+Uses the demo profile: phase 1 of group 1 is open (since the day the test
+site was installed), so dates are set relative to that opening with the
+controllable ``clock``.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import webtest
+
+from sherloc_portal.testing import commit, login
+
+
+def _client(app, who=None):
+    client = webtest.TestApp(
+        app, extra_environ={"HTTP_HOST": "localhost", "REMOTE_ADDR": "127.0.0.1"}
+    )
+    if who:
+        login(client, who)
+    return client
+
+
+def _phase(portal):
+    """The first State of group 1 (by code) and its phase 1."""
+    countries = portal["review"]["countries"]
+    iso3 = min(i for i, c in countries.items() if c.group == "1" and c.phases)
+    return countries[iso3].phases[1]
+
+
+def _outsider(portal, phase) -> str:
+    countries = portal["review"]["countries"]
+    return next(
+        i
+        for i in sorted(countries)
+        if i not in phase.country.participants
+        and portal["review"]["states"][i].is_party("UNTOC")
+    )
+
+
+def test_the_cycle_page_shows_each_group_and_its_meter(app, db, portal):
+    foreseen = portal["review"]["cycle"].opening("1", 1).foreseen
+    page = _client(app, "focal-fra").get("/review/cycle")
+    row = page.html.find("tr", attrs={"data-group": "1"})
+    assert row.find("meter")["data-percent"] == "0"
+    assert f"0 of {len(foreseen)}" in row.text
+    assert page.html.find("tr", attrs={"data-group": "2"}).find("meter") is None
+    assert page.html.find(id="open-phase-1") is None  # not for a focal point
+    assert page.html.find(id="workplan").find_all("tr", attrs={"data-phase": "4"})
+
+
+@pytest.mark.parametrize("who", ["ngo-demo", None])
+def test_ngos_and_the_public_do_not_see_the_cycle(app, db, who):
+    response = _client(app, who).get("/review/cycle", expect_errors=True)
+    assert response.status_int in (302, 303, 403)
+    assert "data-percent" not in response.text
+
+
+def test_only_the_secretariat_opens_phases_and_records_decisions(app, db):
+    focal = _client(app, "focal-fra")
+    focal.get("/review/cycle/override", status=403)
+    focal.get("/review/cycle/amend", status=403)
+    csrf = (
+        focal.get("/review/cycle/calendar").forms["calendar-form"]["csrf_token"].value
+    )
+    focal.post(
+        "/review/cycle/open-phase", {"group": "1", "csrf_token": csrf}, status=403
+    )
+
+
+def test_the_gate_refuses_then_a_recorded_decision_opens_the_next_phase(
+    app, db, portal, clock
+):
+    clock.set(portal["review"]["cycle"].opening("1", 1).on + timedelta(days=30))
+    secretariat = _client(app, "secretariat")
+    page = secretariat.get("/review/cycle")
+    refused = page.forms["open-phase-1"].submit(status=400)
+    assert "¶10" in refused.html.find(id="cycle-error").text
+    form = secretariat.get("/review/cycle/override").forms["override"]
+    form["group"], form["phase"] = "1", "2"
+    form["reference"] = "Decision 13/2"
+    form.submit("record", status=303)
+    page = secretariat.get("/review/cycle")
+    assert "Decision 13/2" in page.html.find("tr", attrs={"data-group": "1"}).text
+    page.forms["open-phase-1"].submit(status=303)
+    commit(portal)
+    opening = portal["review"]["cycle"].opening("1", 2)
+    assert opening.decision == "Decision 13/2"
+    again = secretariat.get("/review/cycle/override").forms["override"]
+    again["group"], again["phase"], again["reference"] = "1", "2", "Decision 13/3"
+    refused = again.submit("record", status=400)
+    assert "open already" in refused.text
+
+
+def test_an_amendment_makes_a_new_version_of_the_workplan(app, db, portal):
+    secretariat = _client(app, "secretariat")
+    form = secretariat.get("/review/cycle/amend").forms["amend"]
+    form["group"], form["phase"], form["cluster"] = "3", "4", "I"
+    form["planned_start"], form["planned_end"] = "2028-11", "2030-11"
+    form["reference"] = "Resolution 13/1"
+    refused = form.submit("record", status=400)
+    assert "one cluster per phase" in refused.text
+    form = refused.forms["amend"]
+    form["cluster"] = "II"
+    form["planned_start"] = "2029-01"
+    form.submit("record", status=303)
+    page = secretariat.get("/review/cycle")
+    assert "version 2" in page.html.find(id="workplan-heading").text
+    row = page.html.find("tr", attrs={"data-group": "3", "data-phase": "4"})
+    assert "2029-01" in row.text and "Resolution 13/1" in row.text
+    old = secretariat.get("/review/cycle?version=1")
+    row = old.html.find("tr", attrs={"data-group": "3", "data-phase": "4"})
+    assert "2028-11" in row.text
+
+
+def test_a_participant_sees_the_phase_with_days_left_then_overdue(
+    app, db, portal, clock
+):
+    phase = _phase(portal)
+    iso3, due = phase.country.iso3, phase.responses_due
+    focal = _client(app, f"focal-{iso3.lower()}")
+    clock.set(due - timedelta(days=10))
+    page = focal.get(f"/review/countries/{iso3}/phase-1")
+    assert page.html.find(id="phase-state")["data-state"] == "self_assessment"
+    assert page.html.find(id="due")["data-due"] == due.isoformat()
+    assert "10" in page.html.find(id="days-left").text
+    clock.set(due + timedelta(days=3))
+    page = focal.get(f"/review/countries/{iso3}/phase-1")
+    assert page.html.find(id="days-left") is None
+    assert "3" in page.html.find(id="overdue").text
+    review = focal.get(f"/review/countries/{iso3}")
+    assert review.html.find("li", attrs={"data-phase": "1"}) is not None
+
+
+def test_outsiders_do_not_open_a_phase(app, db, portal):
+    phase = _phase(portal)
+    outsider = _outsider(portal, phase).lower()
+    url = f"/review/countries/{phase.country.iso3}/phase-1"
+    _client(app, f"focal-{outsider}").get(url, status=403)
+    _client(app, "ngo-demo").get(url, status=403)
+    assert _client(app).get(url, expect_errors=True).status_int in (302, 303, 403)
+
+
+def test_focal_points_agree_terms_and_the_due_date_follows(app, db, portal, clock):
+    phase = _phase(portal)
+    iso3 = phase.country.iso3
+    opened = phase.opened_on
+    clock.set(opened)
+    url = f"/review/countries/{iso3}/phase-1"
+    _client(app, f"expert-{iso3.lower()}").get(f"{url}/terms", status=403)
+    focal = _client(app, f"focal-{iso3.lower()}")
+    form = focal.get(f"{url}/terms").forms["terms"]
+    form["responses_months"] = "3"
+    form["feedback_months"] = "4"
+    form.get("checkbox", index=2).checked = True  # en
+    form.submit("propose", status=303)
+    for reviewer in phase.country.reviewers:
+        page = _client(app, f"focal-{reviewer.state.lower()}").get(url)
+        page.forms["agree-form"].submit(status=303)
+    page = focal.get(url)
+    assert page.html.find(id="proposal") is None
+    commit(portal)
+    phase = _phase(portal)
+    assert phase.responses_months == 3 and phase.languages == ("en",)
+    assert page.html.find(id="due")["data-due"] == phase.responses_due.isoformat()
+
+
+def test_three_languages_without_a_reason_are_refused_in_the_form(app, db, portal):
+    phase = _phase(portal)
+    iso3 = phase.country.iso3
+    focal = _client(app, f"focal-{iso3.lower()}")
+    form = focal.get(f"/review/countries/{iso3}/phase-1/terms").forms["terms"]
+    for index in (0, 2, 3):
+        form.get("checkbox", index=index).checked = True
+    page = form.submit("propose", status=400)
+    assert "exceptional" in page.html.find(id="error-terms-reason").text
+
+
+def test_the_secretariat_records_a_step_once(app, db, portal, clock):
+    phase = _phase(portal)
+    clock.set(phase.opened_on + timedelta(days=40))
+    url = f"/review/countries/{phase.country.iso3}/phase-1"
+    secretariat = _client(app, "secretariat")
+    page = secretariat.get(url)
+    stale = page.forms["advance-form"]
+    page.forms["advance-form"].submit(status=303)
+    assert stale.submit(status=409).html.find(id="phase-error")
+    page = secretariat.get(url)
+    assert page.html.find(id="phase-state")["data-state"] == "feedback"
+    expected = (phase.opened_on + timedelta(days=40)).isoformat()
+    assert expected in page.html.find(id="steps").text
+    focal = _client(app, f"focal-{phase.country.iso3.lower()}")
+    assert focal.get(url).html.find(id="advance-form") is None
+
+
+def test_sessions_list_the_agreed_lists_of_observations(app, db, portal):
+    secretariat = _client(app, "secretariat")
+    form = secretariat.get("/review/cycle/sessions/add").forms["add-session"]
+    form["working_group"] = "tip"
+    form["title"] = "Working Group on Trafficking in Persons, fifteenth session"
+    form.set("date", "2027-07-01", index=0)  # deform's date widgets
+    form.set("date", "2027-07-03", index=1)
+    form["place"] = "Vienna"
+    form["agenda"] = "Opening\nReview mechanism\nOther matters"
+    form["review_item"] = "5"
+    refused = form.submit("add", status=400)
+    assert refused.html.find(id="error-add-session-review_item")
+    form = refused.forms["add-session"]
+    form["review_item"] = "2"
+    session = form.submit("add", status=303).follow()
+    marked = session.html.find(attrs={"data-review-item": "true"})
+    assert "Review mechanism" in marked.text
+    assert session.html.find(id="add-paper-form") is None  # nothing concluded yet
+    phase = _phase(portal)
+    for _ in range(5):
+        secretariat.get(f"/review/countries/{phase.country.iso3}/phase-1").forms[
+            "advance-form"
+        ].submit(status=303)
+    session = secretariat.get(session.request.path)
+    session.forms["add-paper-form"].submit(status=303)
+    outsider = _outsider(portal, phase).lower()
+    page = _client(app, f"expert-{outsider}").get(session.request.path)
+    assert page.html.find(attrs={"data-paper": f"{phase.country.iso3}-1"})
+    _client(app, "ngo-demo").get(session.request.path, status=403)
+    _client(app, "ngo-demo").get("/review/cycle/sessions", status=403)
+
+
+@pytest.mark.parametrize(
+    ("who", "path"),
+    [
+        ("focal-{member}", "/review/countries/{member}/phase-1/advance"),
+        ("focal-{outsider}", "/review/countries/{member}/phase-1/agree"),
+        ("expert-{member}", "/review/countries/{member}/phase-1/agree"),
+        ("focal-{member}", "/review/cycle/sessions/add"),
+        ("focal-{member}", "/review/cycle/sessions/1/add-paper"),
+        ("ngo-demo", "/review/cycle/calendar"),
+    ],
+)
+def test_unsafe_requests_of_the_wrong_people_are_refused(app, db, portal, who, path):
+    phase = _phase(portal)
+    names = {"member": phase.country.iso3, "outsider": _outsider(portal, phase)}
+    client = _client(app, who.format(**{k: v.lower() for k, v in names.items()}))
+    token = client.get("/login").forms["login-form"]["csrf_token"].value
+    client.post(path.format(**names), {"csrf_token": token}, status=403)

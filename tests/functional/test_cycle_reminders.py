@@ -1,0 +1,112 @@
+"""``sherloc-cycle remind``: reminders before due dates, overdue marks, idempotent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from sherloc_portal.testing import commit
+from sherloc_review.cycle.cli import main, remind
+from sherloc_review.cycle.steps import advance
+
+
+def _rows(portal):
+    return list(portal["review"]["cycle"].index.values())
+
+
+def _to(mails) -> list[str]:
+    return sorted(m["To"] for m in mails)
+
+
+def test_reminders_go_to_the_focal_points_once(app, db, portal, outbox):
+    rows = _rows(portal)
+    due = rows[0].responses_due
+    assert {r.responses_due for r in rows} == {due}  # opened together
+    report = remind(app.registry, due - timedelta(days=31))
+    assert (report.sent, report.marked) == (0, 0)
+    report = remind(app.registry, due - timedelta(days=30))
+    assert report.sent == len(rows)
+    mails = outbox()
+    assert _to(mails) == sorted(f"focal-{r.iso3.lower()}@example.org" for r in rows)
+    assert remind(app.registry, due - timedelta(days=30)).sent == 0
+    assert remind(app.registry, due - timedelta(days=29)).sent == 0
+    assert remind(app.registry, due - timedelta(days=7)).sent == len(rows)
+    assert len(outbox()) == 2 * len(rows)
+
+
+def test_a_late_run_sends_only_the_most_urgent_reminder(app, db, portal, outbox):
+    rows = _rows(portal)
+    due = rows[0].responses_due
+    assert remind(app.registry, due - timedelta(days=5)).sent == len(rows)
+    assert remind(app.registry, due - timedelta(days=4)).sent == 0
+    assert len(outbox()) == len(rows)
+
+
+def test_a_reminder_mail_carries_a_link_and_no_content(app, db, portal, outbox):
+    row = _rows(portal)[0]
+    remind(app.registry, row.responses_due - timedelta(days=30))
+    mail = next(
+        m for m in outbox() if m["To"] == f"focal-{row.iso3.lower()}@example.org"
+    )
+    body = mail.get_payload(decode=True).decode(mail.get_content_charset())
+    assert f"/review/countries/{row.iso3}/phase-1" in body
+    assert row.responses_due.isoformat() in body
+    assert portal["review"]["states"][row.iso3].name not in body + mail["Subject"]
+
+
+def test_overdue_items_are_marked_and_the_secretariat_is_told_once(
+    app, db, portal, outbox, testapp
+):
+    rows = _rows(portal)
+    late = rows[0].responses_due + timedelta(days=1)
+    report = remind(app.registry, late)
+    assert report.marked == len(rows)
+    mails = outbox()
+    assert sum(m["To"] == "secretariat@example.org" for m in mails) == len(rows)
+    again = remind(app.registry, late + timedelta(days=1))
+    assert (again.sent, again.marked) == (0, 0)
+    commit(portal)
+    row = portal["review"]["cycle"].index[(rows[0].iso3, 1)]
+    assert row.overdue == ("responses",)
+    phase = portal["review"]["countries"][row.iso3].phases[1]
+    assert phase.marked_overdue("responses") == late
+
+
+def test_feedback_reminders_go_to_the_reviewing_states(app, db, portal, outbox):
+    row = _rows(portal)[0]
+    phase = portal["review"]["countries"][row.iso3].phases[1]
+    received = phase.opened_on + timedelta(days=20)
+    advance(portal["review"], phase, "secretariat", received)
+    commit(portal)
+    due = phase.feedback_due
+    remind(app.registry, due - timedelta(days=7))
+    to = {m["To"] for m in outbox()}
+    reviewers = {
+        f"focal-{r.state.lower()}@example.org" for r in phase.country.reviewers
+    }
+    assert reviewers <= to
+    assert f"focal-{row.iso3.lower()}@example.org" not in to
+
+
+def test_a_new_due_date_arms_the_reminders_again(app, db, portal, outbox):
+    row = _rows(portal)[0]
+    remind(app.registry, row.responses_due - timedelta(days=30))
+    commit(portal)  # a new transaction: see what the run wrote
+    phase = portal["review"]["countries"][row.iso3].phases[1]
+    phase.responses_months = 5  # as if the parties agreed a shorter frame
+    commit(portal)
+    outbox_before = len(outbox())
+    sent = remind(app.registry, phase.responses_due - timedelta(days=30)).sent
+    assert sent >= 1 and len(outbox()) == outbox_before + sent
+
+
+def test_the_command_refuses_a_missing_settings_file(tmp_path, capsys):
+    assert main(["remind", str(tmp_path / "nowhere.ini")]) == 2
+    assert "no such settings file" in capsys.readouterr().err
+
+
+def test_the_command_refuses_a_malformed_day(tmp_path):
+    with pytest.raises(SystemExit) as exit_:
+        main(["remind", str(tmp_path / "x.ini"), "--today", "31/12/2027"])
+    assert exit_.value.code == 2
