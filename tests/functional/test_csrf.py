@@ -65,6 +65,15 @@ def test_login_post_with_a_wrong_token_is_refused(testapp, alice):
         "/review/draws/1/run",
         "/review/countries/FRA/request-redraw",
         "/review/countries/FRA/decide",
+        "/review/cycle/open-phase",
+        "/review/cycle/override",
+        "/review/cycle/amend",
+        "/review/cycle/calendar",
+        "/review/cycle/sessions/add",
+        "/review/cycle/sessions/1/add-paper",
+        "/review/countries/KEN/phase-1/advance",
+        "/review/countries/KEN/phase-1/terms",
+        "/review/countries/KEN/phase-1/agree",
     ],
 )
 def test_every_form_refuses_a_post_without_token(testapp, alice, path):

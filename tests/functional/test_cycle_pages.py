@@ -245,3 +245,28 @@ def test_unsafe_requests_of_the_wrong_people_are_refused(app, db, portal, who, p
     client = _client(app, who.format(**{k: v.lower() for k, v in names.items()}))
     token = client.get("/login").forms["login-form"]["csrf_token"].value
     client.post(path.format(**names), {"csrf_token": token}, status=403)
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "en", "fr", "ru", "es"])
+def test_the_cycle_pages_render_in_every_language(app, db, portal, lang):
+    phase = _phase(portal)
+    secretariat = _client(app, "secretariat")
+    secretariat.set_cookie("sherloc_lang", lang)
+    english = _client(app, "secretariat")
+    for path in (
+        "/review/cycle",
+        f"/review/countries/{phase.country.iso3}/phase-1",
+        "/review/cycle/dashboard",
+        "/review/cycle/mine",
+        "/review/cycle/status",
+        "/review/cycle/sessions/1",
+        "/review/cycle/calendar",
+    ):
+        page = secretariat.get(path)
+        assert page.html.find("html")["lang"] == lang
+        assert "${" not in page.text, path
+        heading = page.html.find("h1").text.strip()
+        if (
+            lang != "en" and path != "/review/cycle/sessions/1"
+        ):  # a session's title is data
+            assert heading != english.get(path).html.find("h1").text.strip(), path
