@@ -5,6 +5,7 @@ points only: install profiles and upgrade steps, the navigation tab, the
 reference-data pages, the officials slice and the JSON API.
 """
 
+from .cycle.permissions import CyclePermission
 from .i18n import _
 from .permissions import ReviewPermission
 
@@ -20,6 +21,13 @@ def includeme(config) -> None:
         path="/review",
         order=20,
         permission=ReviewPermission.MECHANISM_VIEW,
+    )
+    config.add_nav_tab(
+        "review-status",
+        _("Review status"),
+        path="/review/cycle/status",
+        order=21,
+        permission=CyclePermission.STATUS,
     )
     config.include(".mechanism")
     config.include(".states")

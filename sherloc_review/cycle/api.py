@@ -27,7 +27,7 @@ cycle_service = api_service(
 status_service = api_service(
     "api.review.status",
     "/status",
-    traverse="/review/cycle",
+    traverse="/review/cycle/status",
     description="Public aggregate status of the mechanism (counts only).",
 )
 
@@ -145,7 +145,7 @@ def get_cycle(request):
 )
 def get_status(request):
     """How many reviews are at each stage, per group and phase and per region."""
-    return public_status(request.context)
+    return public_status(request.context.cycle)
 
 
 def includeme(config) -> None:

@@ -21,7 +21,7 @@ from ..i18n import _
 from ..labels import REGIONAL_GROUP_LABELS
 from .calendar import SUFFIX, Event, new_feed, owner, render
 from .permissions import CyclePermission
-from .resources import SESSIONS_NAME, Cycle
+from .resources import SESSIONS_NAME, Cycle, PublicStatus
 from .status import NO_REGION, public_status
 from .workflow import STATE_LABELS
 
@@ -32,8 +32,7 @@ EVENT_SUMMARIES = {
 
 
 @view_config(
-    context=Cycle,
-    name="status",
+    context=PublicStatus,
     renderer="sherloc_review:templates/cycle/status.pt",
     permission=CyclePermission.STATUS,
     request_method=("GET", "HEAD"),
@@ -43,7 +42,7 @@ def status_page(context, request):
     regions[NO_REGION] = request.translate(_("In no regional group"))
     return {
         "page_title": request.translate(_("Status of the review mechanism")),
-        "status": public_status(context),
+        "status": public_status(context.cycle),
         "stages": {k: request.translate(v) for k, v in STATE_LABELS.items()},
         "regions": regions,
     }

@@ -35,6 +35,7 @@ from .permissions import CyclePermission
 
 CYCLE_NAME = "cycle"
 SESSIONS_NAME = "sessions"
+STATUS_NAME = "status"
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,11 @@ class Cycle(Folder):
         self.feeds = OOBTree()
         self.feed_of = OOBTree()
 
+    def __getitem__(self, name: str):
+        if name == STATUS_NAME:
+            return PublicStatus(self)
+        return super().__getitem__(name)
+
     def current_phase(self, group: str) -> int:
         """The latest phase opened for ``group`` (0 before the first)."""
         return max((o.phase for o in self.openings if o.group == group), default=0)
@@ -144,7 +150,28 @@ class Cycle(Folder):
             (Allow, BUREAU, CyclePermission.VIEW),
             (Allow, ROLE_STATE_OFFICIAL, CyclePermission.OWN),
             (Allow, SECRETARIAT, CyclePermission.OWN),
-            (Allow, Everyone, CyclePermission.STATUS),
             (Allow, Everyone, CyclePermission.FEED),
             DENY_ALL,
         ]
+
+
+class PublicStatus:
+    """``/review/cycle/status``: where the public reads the counts.
+
+    Not stored: a location with an ACL of its own, the one node of the
+    review tree anyone may read (its page and API show counts only).
+    """
+
+    __name__ = STATUS_NAME
+    view_permission = CyclePermission.STATUS
+
+    def __init__(self, cycle: Cycle) -> None:
+        self.__parent__ = cycle
+
+    @property
+    def cycle(self) -> Cycle:
+        return self.__parent__
+
+    @fail_closed
+    def __acl__(self):
+        return [(Allow, Everyone, CyclePermission.STATUS), DENY_ALL]

@@ -175,3 +175,10 @@ def test_a_deactivated_account_loses_its_feed(app, db, portal):
 def test_the_secretariat_feed_holds_every_deadline(app, db, portal):
     body = _client(app).get(_feed_address(_client(app, "secretariat"))).text
     assert body.count("BEGIN:VEVENT") == len(_rows(portal)) + 1  # + the session
+
+
+def test_the_public_finds_the_status_in_the_navigation(app, db):
+    home = _client(app).get("/")
+    links = [a["href"] for a in home.html.find("nav").find_all("a")]
+    assert "http://localhost/review/cycle/status" in links
+    assert "http://localhost/review" not in links  # the secure area stays hidden

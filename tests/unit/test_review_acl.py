@@ -53,6 +53,8 @@ def walk(node):
         for child in node.values():
             yield from walk(child)
     yield from getattr(node, "phases", {}).values()
+    if type(node).__name__ == "Cycle":
+        yield node["status"]
 
 
 def test_the_walk_reaches_every_kind_of_node(root):
@@ -78,6 +80,7 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "PhaseReview",
         "Cycle",
         "Sessions",
+        "PublicStatus",
     } <= kinds
 
 
@@ -89,7 +92,7 @@ def test_every_acl_under_review_ends_with_deny_all(root):
 
 #: The only grants to everyone: the public status (counts) and the calendar
 #: feeds, whose view serves nothing without the feed's secret.
-PUBLIC = {("Cycle", CyclePermission.STATUS), ("Cycle", CyclePermission.FEED)}
+PUBLIC = {("PublicStatus", CyclePermission.STATUS), ("Cycle", CyclePermission.FEED)}
 
 
 def test_nothing_under_review_is_granted_to_everyone_or_authenticated(root):
