@@ -63,7 +63,7 @@ def phase_page(context, request, error=None) -> dict:
         else "",
         "owed": owed,
         "days_left": days_left(owed.due, today) if owed else None,
-        "languages": {k: request.translate(v) for k, v in LANGUAGE_LABELS.items()},
+        "language_names": {k: request.translate(v) for k, v in LANGUAGE_LABELS.items()},
         "names": {
             iso3: state_name(states, iso3) for iso3 in context.country.participants
         },

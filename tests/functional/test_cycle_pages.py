@@ -264,6 +264,8 @@ def test_the_cycle_pages_render_in_every_language(app, db, portal, lang):
     ):
         page = secretariat.get(path)
         assert page.html.find("html")["lang"] == lang
+        switcher = page.html.find(id="language-select").find_all("option")
+        assert [o["value"] for o in switcher] == ["ar", "zh", "en", "fr", "ru", "es"]
         assert "${" not in page.text, path
         heading = page.html.find("h1").text.strip()
         if (
