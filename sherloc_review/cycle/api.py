@@ -2,7 +2,10 @@
 
 ``/cycle`` is for the officials of States parties and the Secretariat (the
 context is ``/review/cycle``, whose ACL decides); ``/status`` is public and
-carries counts only, never a State (¶4(b)).
+carries counts only, never a State (¶4(b)).  ``POST /cycle/reminders`` runs
+the daily reminder job inside the server (the Secretariat's token): the
+way to run it from cron while the server holds the embedded FileStorage,
+which no second process may open.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import colander
 from sherloc_portal.api import api_service
 from sherloc_portal.api.schemas import closed
 
+from . import reminders
 from . import workplan as plan
 from .overview import as_json, groups
 from .permissions import CyclePermission
@@ -23,6 +27,12 @@ cycle_service = api_service(
     "/cycle",
     traverse="/review/cycle",
     description="The review cycle: groups, phases, the 70 % gate.",
+)
+reminders_service = api_service(
+    "api.review.cycle.reminders",
+    "/cycle/reminders",
+    traverse="/review/cycle",
+    description="Run the daily reminder job (idempotent).",
 )
 status_service = api_service(
     "api.review.status",
@@ -139,6 +149,29 @@ def get_cycle(request):
     }
 
 
+class RemindersBody(colander.MappingSchema):
+    today = colander.SchemaNode(colander.String(), description="YYYY-MM-DD (UTC)")
+    sent = colander.SchemaNode(colander.Integer(), description="Mails queued.")
+    marked = colander.SchemaNode(
+        colander.Integer(), description="Items newly marked overdue."
+    )
+
+
+class RemindersResponse(colander.MappingSchema):
+    body = RemindersBody(typ=closed(), title="Reminders")
+
+
+@reminders_service.post(
+    permission=CyclePermission.MANAGE,
+    response_schemas={"200": RemindersResponse(description="What the run did.")},
+)
+def run_reminders(request):
+    """Send the reminders due today and mark overdue items; twice sends nothing."""
+    today = request.clock.today()
+    report = reminders.run(request, request.root, today)
+    return {"today": today.isoformat(), "sent": report.sent, "marked": report.marked}
+
+
 @status_service.get(
     permission=CyclePermission.STATUS,
     response_schemas={"200": StatusResponse(description="Counts of reviews.")},
@@ -151,4 +184,5 @@ def get_status(request):
 def includeme(config) -> None:
     config.include("sherloc_portal.api")
     config.add_api_service(cycle_service)
+    config.add_api_service(reminders_service)
     config.add_api_service(status_service)

@@ -7,6 +7,11 @@ transaction, retried on a conflict; its mails leave only if it commits.
 Running it twice on a day does nothing the second time.  ``--today``
 runs it as of another day (to catch up, or to test).
 
+It opens the database itself, so it needs a storage a second process may
+open (ZEO, RelStorage) or a stopped server.  While a server holds the
+embedded FileStorage, run the same job through the server instead:
+``POST /api/v1/cycle/reminders`` with a Secretariat token (README).
+
 Exit codes: 0 done, 1 the run failed, 2 usage error.
 """
 
@@ -79,8 +84,14 @@ def main(argv: Sequence[str] | None = None, out=None) -> int:
         return USAGE_ERROR
     try:
         app = load_app(args.ini)
-    except Exception as error:  # a broken .ini or unreachable storage
+    except Exception as error:  # a broken .ini, an unreachable or locked storage
         print(f"sherloc-cycle: cannot load {args.ini}: {error}", file=sys.stderr)
+        if "lock" in str(error).lower():
+            print(
+                "sherloc-cycle: a running server holds the database; run the job "
+                "through it with POST /api/v1/cycle/reminders (see README).",
+                file=sys.stderr,
+            )
         return FAILED
     try:
         report = remind(app.registry, args.today)

@@ -114,7 +114,12 @@ def _mail(request, user, phase, owed, kind: str, today: date) -> None:
 
 
 def run(request, root, today: date) -> Report:
-    """Send what is due on ``today`` and mark what is overdue; idempotent."""
+    """Send what is due on ``today`` and mark what is overdue; idempotent.
+
+    Runs in the caller's transaction (``request.tm``): the command line's
+    own, or the API request's.  A conflict retries the whole run, and its
+    mails leave only with the commit.
+    """
     mechanism = root["review"]
     countries = mechanism["countries"]
     recipients = Recipients(root["users"])

@@ -110,3 +110,25 @@ def test_the_command_refuses_a_malformed_day(tmp_path):
     with pytest.raises(SystemExit) as exit_:
         main(["remind", str(tmp_path / "x.ini"), "--today", "31/12/2027"])
     assert exit_.value.code == 2
+
+
+def test_the_server_runs_the_job_for_cron_once_a_day(app, db, portal, outbox, clock):
+    import webtest
+
+    from sherloc_portal.api.testing import bearer, issue_token
+    from sherloc_portal.testing import DEMO_PASSWORD
+
+    rows = _rows(portal)
+    clock.set(rows[0].responses_due - timedelta(days=7))
+    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    token = issue_token(client, "secretariat", DEMO_PASSWORD)
+    first = client.post_json("/api/v1/cycle/reminders", {}, headers=bearer(token))
+    assert first.json == {
+        "today": (rows[0].responses_due - timedelta(days=7)).isoformat(),
+        "sent": len(rows),
+        "marked": 0,
+    }
+    again = client.post_json("/api/v1/cycle/reminders", {}, headers=bearer(token))
+    assert again.json["sent"] == 0 and len(outbox()) == len(rows)
+    focal = issue_token(client, "focal-fra", DEMO_PASSWORD)
+    client.post_json("/api/v1/cycle/reminders", {}, headers=bearer(focal), status=403)

@@ -173,6 +173,9 @@ SAMPLES = [
     ("get", "/cycle", "secretariat", None, 200),
     ("get", "/cycle", "ngo-demo", None, 403),
     ("get", "/cycle", None, None, 403),
+    ("post", "/cycle/reminders", "secretariat", {}, 200),
+    ("post", "/cycle/reminders", "focal-fra", {}, 403),
+    ("post", "/cycle/reminders", None, {}, 403),
     ("get", "/status", None, None, 200),
     ("get", "/status", "ngo-demo", None, 200),
 ]
