@@ -75,8 +75,9 @@ class PhaseReview(Resource):
     #: Reminder and overdue notices already sent (keys name the due date,
     #: so a new due date arms them again).
     notices: frozenset[str] = frozenset()
-    #: item → the day the reminder job found it overdue.
-    overdue_since: tuple[tuple[str, date], ...] = ()
+    #: ``(item, due date, day the reminder job found it overdue)``; a mark
+    #: counts only while that due date is the one in force.
+    overdue_since: tuple[tuple[str, date, date], ...] = ()
 
     def __init__(self, number: int, group: str, cluster: str, opened_on: date):
         super().__init__()
@@ -108,7 +109,18 @@ class PhaseReview(Resource):
         return None
 
     def marked_overdue(self, item: str) -> date | None:
-        return dict(self.overdue_since).get(item)
+        """When the job marked ``item`` overdue, if it still is owed by the
+        same due date (agreeing a longer time frame lifts the mark)."""
+        owed = self.owed()
+        if owed is None or owed.item != item:
+            return None
+        for name, due, on in self.overdue_since:
+            if name == item and due == owed.due:
+                return on
+        return None
+
+    def mark_overdue(self, owed: Due, on: date) -> None:
+        self.overdue_since = (*self.overdue_since, (owed.item, owed.due, on))
 
     @fail_closed
     def __acl__(self):

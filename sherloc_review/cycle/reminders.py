@@ -51,7 +51,7 @@ class Report:
 
 
 def _notice(phase, today: date):
-    """``(keys to record, kind, days left)`` of the notice due, or ``None``."""
+    """``(what is owed, keys to record, kind)`` of the notice due, or ``None``."""
     owed = phase.owed()
     if owed is None:
         return None
@@ -133,7 +133,7 @@ def run(request, root, today: date) -> Report:
             continue
         owed, keys, kind = found
         if kind == "overdue" and not phase.marked_overdue(owed.item):
-            phase.overdue_since = (*phase.overdue_since, (owed.item, today))
+            phase.mark_overdue(owed, today)
             report.marked += 1
         for user in recipients.of(phase, owed.item, kind == "overdue"):
             _mail(request, user, phase, owed, kind, today)

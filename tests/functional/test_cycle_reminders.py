@@ -8,6 +8,7 @@ import pytest
 
 from sherloc_portal.testing import commit
 from sherloc_review.cycle.cli import main, remind
+from sherloc_review.cycle.index import reindex
 from sherloc_review.cycle.steps import advance
 
 
@@ -132,3 +133,21 @@ def test_the_server_runs_the_job_for_cron_once_a_day(app, db, portal, outbox, cl
     assert again.json["sent"] == 0 and len(outbox()) == len(rows)
     focal = issue_token(client, "focal-fra", DEMO_PASSWORD)
     client.post_json("/api/v1/cycle/reminders", {}, headers=bearer(focal), status=403)
+
+
+def test_a_longer_agreed_time_frame_lifts_the_overdue_mark(app, db, portal, outbox):
+    row = _rows(portal)[0]
+    phase = portal["review"]["countries"][row.iso3].phases[1]
+    phase.responses_months = 3
+    reindex(portal["review"], phase)
+    commit(portal)
+    late = phase.responses_due + timedelta(days=1)
+    assert remind(app.registry, late).marked >= 1
+    commit(portal)
+    phase = portal["review"]["countries"][row.iso3].phases[1]
+    assert phase.marked_overdue("responses") == late
+    phase.responses_months = 6  # the parties agree the longest frame
+    reindex(portal["review"], phase)
+    commit(portal)
+    assert phase.marked_overdue("responses") is None
+    assert portal["review"]["cycle"].index[(row.iso3, 1)].overdue == ()
