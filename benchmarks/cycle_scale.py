@@ -17,11 +17,7 @@ from __future__ import annotations
 import statistics
 import time
 from datetime import date
-from pathlib import Path
-from types import SimpleNamespace
 
-from sherloc_portal.installer.context import InstallContext
-from sherloc_portal.installer.manifest import read_manifest
 from sherloc_portal.resources.root import PortalRoot
 from sherloc_review.cycle.dashboards import lines
 from sherloc_review.cycle.deadlines import owed_by
@@ -30,25 +26,15 @@ from sherloc_review.cycle.reminders import _notice
 from sherloc_review.cycle.resources import Decision, Override
 from sherloc_review.cycle.status import public_status
 from sherloc_review.draws.meeting import prepare, run
-from sherloc_review.profiles import install_default
+from sherloc_review.testing import install_default_into
 
-PROFILE = Path(__file__).resolve().parents[1] / "profiles" / "default"
 REPEAT = 50
 TODAY = date(2029, 1, 15)
 
 
 def mechanism():
     root = PortalRoot()
-    install_default(
-        InstallContext(
-            root=root,
-            profile=SimpleNamespace(name="default"),
-            manifest=read_manifest(PROFILE),
-            path=PROFILE,
-            registry=None,
-            settings=None,
-        )
-    )
+    install_default_into(root)
     review = root["review"]
     run(review, prepare(review, "Benchmark", "benchmark", "bench"), "bench")
     cycle = review["cycle"]

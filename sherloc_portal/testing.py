@@ -181,6 +181,21 @@ def login(testapp, user: str, password: str = DEMO_PASSWORD, status: int = 303):
     return form.submit(status=status)
 
 
+def client_as(app, who: str | None = None):
+    """A webtest client of ``app`` on localhost, logged in as ``who`` if given.
+
+    Each client keeps its own cookies, so one test can act as several users.
+    """
+    import webtest
+
+    testapp = webtest.TestApp(
+        app, extra_environ={"HTTP_HOST": "localhost", "REMOTE_ADDR": "127.0.0.1"}
+    )
+    if who:
+        login(testapp, who)
+    return testapp
+
+
 def csrf_token(testapp) -> str:
     """The CSRF token of the test client's session (loads a page if needed)."""
     page = testapp.get("/login")

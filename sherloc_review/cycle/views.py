@@ -133,7 +133,7 @@ class DecisionSchema(CSRFSchema):
     )
 
 
-class OverrideSchema(DecisionSchema):
+class GroupDecisionSchema(DecisionSchema):
     group = colander.SchemaNode(
         colander.String(),
         title=_("Group"),
@@ -141,6 +141,9 @@ class OverrideSchema(DecisionSchema):
         widget=_group_widget,
         insert_before="reference",
     )
+
+
+class OverrideSchema(GroupDecisionSchema):
     phase = colander.SchemaNode(
         colander.Integer(),
         title=_("Phase the group may open"),
@@ -153,6 +156,11 @@ class DecisionView(FormView):
     """Record a decision of the Conference (the Secretariat)."""
 
     failure_status = 400
+    title = intro = ""
+
+    def values(self) -> dict:
+        translate = self.request.translate
+        return {"page_title": translate(self.title), "intro": translate(self.intro)}
 
     def decision(self, appstruct) -> Decision:
         return Decision(
@@ -179,19 +187,12 @@ class OverrideView(DecisionView):
     schema = OverrideSchema
     formid = "override"
     buttons = (deform.Button("record", _("Record the decision")),)
-
-    def values(self) -> dict:
-        translate = self.request.translate
-        return {
-            "page_title": translate(_("Record a Conference decision on the 70 % gate")),
-            "intro": translate(
-                _(
-                    "A group advances to its next phase when 70 % of the reviews "
-                    "foreseen at the beginning of its current phase are completed, "
-                    "unless the Conference decides otherwise (¶10)."
-                )
-            ),
-        }
+    title = _("Record a Conference decision on the 70 % gate")
+    intro = _(
+        "A group advances to its next phase when 70 % of the reviews "
+        "foreseen at the beginning of its current phase are completed, "
+        "unless the Conference decides otherwise (¶10)."
+    )
 
     def record_success(self, appstruct):
         group, phase = appstruct["group"], appstruct["phase"]
@@ -215,14 +216,7 @@ def _cluster_widget(node, kw):
     )
 
 
-class AmendmentSchema(DecisionSchema):
-    group = colander.SchemaNode(
-        colander.String(),
-        title=_("Group"),
-        validator=colander.OneOf(GROUPS),
-        widget=_group_widget,
-        insert_before="reference",
-    )
+class AmendmentSchema(GroupDecisionSchema):
     phase = colander.SchemaNode(
         colander.String(),
         title=_("Phase"),
@@ -260,19 +254,12 @@ class AmendView(DecisionView):
     schema = AmendmentSchema
     formid = "amend"
     buttons = (deform.Button("record", _("Record the amendment")),)
-
-    def values(self) -> dict:
-        translate = self.request.translate
-        return {
-            "page_title": translate(_("Amend the multi-year workplan")),
-            "intro": translate(
-                _(
-                    "The Conference may amend the workplan (¶16). Each amendment "
-                    "changes one phase of one group and makes a new version of the "
-                    "workplan, with the decision that made it."
-                )
-            ),
-        }
+    title = _("Amend the multi-year workplan")
+    intro = _(
+        "The Conference may amend the workplan (¶16). Each amendment "
+        "changes one phase of one group and makes a new version of the "
+        "workplan, with the decision that made it."
+    )
 
     def record_success(self, appstruct):
         mechanism = self.context.__parent__

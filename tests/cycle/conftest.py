@@ -6,32 +6,17 @@ a day, so every date rule is tested with the day it is given.
 
 from __future__ import annotations
 
-from pathlib import Path
-from types import SimpleNamespace
-
 import pytest
 
-from sherloc_portal.installer.context import InstallContext
-from sherloc_portal.installer.manifest import read_manifest
 from sherloc_portal.resources.root import PortalRoot
 from sherloc_review.draws.meeting import prepare, run
-from sherloc_review.profiles import install_default
-
-PROFILE = Path(__file__).resolve().parents[2] / "profiles" / "default"
+from sherloc_review.testing import install_default_into
 
 
 @pytest.fixture
 def mechanism():
     root = PortalRoot()
-    context = InstallContext(
-        root=root,
-        profile=SimpleNamespace(name="default"),
-        manifest=read_manifest(PROFILE),
-        path=PROFILE,
-        registry=None,
-        settings=None,
-    )
-    install_default(context)
+    install_default_into(root)
     review = root["review"]
     run(review, prepare(review, "Cycle test", "cycle-test", "test"), "test")
     return review

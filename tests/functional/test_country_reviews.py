@@ -6,20 +6,10 @@ officials lose it and the new reviewer's officials gain it.
 """
 
 import pytest
-import webtest
 
-from sherloc_portal.testing import commit, csrf_token, login
+from sherloc_portal.testing import client_as, commit, csrf_token
 
 UNDER_REVIEW = "FRA"
-
-
-def _client(app, who=None):
-    client = webtest.TestApp(
-        app, extra_environ={"HTTP_HOST": "localhost", "REMOTE_ADDR": "127.0.0.1"}
-    )
-    if who:
-        login(client, who)
-    return client
 
 
 def _review(portal):
@@ -49,7 +39,7 @@ def _decide(client, number, decision, note=""):
 
 def test_the_review_page_shows_group_phase_and_reviewers(app, db, portal):
     review = _review(portal)
-    page = _client(app, "focal-fra").get(f"/review/countries/{UNDER_REVIEW}")
+    page = client_as(app, "focal-fra").get(f"/review/countries/{UNDER_REVIEW}")
     assert page.html.find(id="review-group").text.strip() == review.group
     shown = {
         r["data-reviewer"] for r in page.html.find_all(attrs={"data-reviewer": True})
@@ -66,18 +56,18 @@ def test_any_state_party_official_sees_who_reviews_but_not_the_requests(
 ):
     review = _review(portal)
     outsider = _outsider(review).lower()
-    page = _client(app, f"expert-{outsider}").get(f"/review/countries/{UNDER_REVIEW}")
+    page = client_as(app, f"expert-{outsider}").get(f"/review/countries/{UNDER_REVIEW}")
     assert page.html.find(id="reviewers") is not None
     assert page.html.find(id="redraw-counters") is None
     assert page.html.find(id="request-redraw-link") is None
-    _client(app, f"focal-{outsider}").get(
+    client_as(app, f"focal-{outsider}").get(
         f"/review/countries/{UNDER_REVIEW}/request-redraw", status=403
     )
 
 
 @pytest.mark.parametrize("who", ["ngo-demo", None])
 def test_ngos_and_the_public_are_refused(app, db, who):
-    response = _client(app, who).get(
+    response = client_as(app, who).get(
         f"/review/countries/{UNDER_REVIEW}", expect_errors=True
     )
     assert response.status_int in (302, 303, 403)
@@ -85,7 +75,7 @@ def test_ngos_and_the_public_are_refused(app, db, who):
 
 
 def test_experts_do_not_ask_only_focal_points_do(app, db):
-    _client(app, "expert-fra").get(
+    client_as(app, "expert-fra").get(
         f"/review/countries/{UNDER_REVIEW}/request-redraw", status=403
     )
 
@@ -93,10 +83,10 @@ def test_experts_do_not_ask_only_focal_points_do(app, db):
 def test_request_then_grant_moves_access_to_the_new_reviewers(app, db, portal):
     review = _review(portal)
     old = {r.state for r in review.reviewers}
-    focal = _client(app, "focal-fra")
+    focal = client_as(app, "focal-fra")
     page = _ask(focal).follow()
     assert page.html.find(attrs={"data-request": "1"}) is not None
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     assert (
         UNDER_REVIEW in secretariat.get("/review/draws/1").html.find(id="awaiting").text
     )
@@ -112,9 +102,13 @@ def test_request_then_grant_moves_access_to_the_new_reviewers(app, db, portal):
     )
     assert "1" in counters.find("li", attrs={"data-state": UNDER_REVIEW}).text
     replaced, newcomer = sorted(old)[0].lower(), sorted(new)[0].lower()
-    before = _client(app, f"expert-{replaced}").get(f"/review/countries/{UNDER_REVIEW}")
+    before = client_as(app, f"expert-{replaced}").get(
+        f"/review/countries/{UNDER_REVIEW}"
+    )
     assert before.html.find(id="redraw-counters") is None  # no longer a participant
-    after = _client(app, f"expert-{newcomer}").get(f"/review/countries/{UNDER_REVIEW}")
+    after = client_as(app, f"expert-{newcomer}").get(
+        f"/review/countries/{UNDER_REVIEW}"
+    )
     assert after.html.find(id="redraw-counters") is not None
     assert after.html.find(id="redraw-requests") is None  # FRA's note is FRA's
     log = secretariat.get("/review/draws/1/record.json").json
@@ -125,11 +119,11 @@ def test_request_then_grant_moves_access_to_the_new_reviewers(app, db, portal):
 def test_request_notes_and_logins_stay_with_the_participants(app, db, portal):
     """SECURITY.md §11: the record and the API do not carry them."""
     marker = "CONFIDENTIAL-MARKER-42"
-    _ask(_client(app, "focal-fra"), note=marker)
-    secretariat = _client(app, "secretariat")
+    _ask(client_as(app, "focal-fra"), note=marker)
+    secretariat = client_as(app, "secretariat")
     _decide(secretariat, 1, "grant", f"decision {marker}")
     outsider = _outsider(_review(portal)).lower()
-    client = _client(app, f"expert-{outsider}")
+    client = client_as(app, f"expert-{outsider}")
     for path in (
         f"/review/countries/{UNDER_REVIEW}",
         "/review/draws/1",
@@ -139,7 +133,7 @@ def test_request_notes_and_logins_stay_with_the_participants(app, db, portal):
         assert marker not in text and "focal-fra" not in text, path
     assert (
         marker
-        in _client(app, "focal-fra").get(f"/review/countries/{UNDER_REVIEW}").text
+        in client_as(app, "focal-fra").get(f"/review/countries/{UNDER_REVIEW}").text
     )
 
 
@@ -155,15 +149,15 @@ def test_a_review_left_out_of_a_later_draw_takes_no_redraw(app, db, portal):
     commit(portal)
     review = _review(portal)
     assert review.reviewers == () and review.draw == ""
-    page = _ask(_client(app, "focal-fra"), status=400)
+    page = _ask(client_as(app, "focal-fra"), status=400)
     assert "does not follow the current draw" in page.text
     assert _review(portal).requests == ()
 
 
 def test_decline_keeps_the_reviewers(app, db, portal):
     old = {r.state for r in _review(portal).reviewers}
-    _ask(_client(app, "focal-fra"), reason="exceptional")
-    _decide(_client(app, "secretariat"), 1, "decline", "Not exceptional").follow()
+    _ask(client_as(app, "focal-fra"), reason="exceptional")
+    _decide(client_as(app, "secretariat"), 1, "decline", "Not exceptional").follow()
     review = _review(portal)
     assert {r.state for r in review.reviewers} == old
     assert review.requests[0].status == "declined"
@@ -171,7 +165,7 @@ def test_decline_keeps_the_reviewers(app, db, portal):
 
 
 def test_one_pending_request_per_party(app, db):
-    focal = _client(app, "focal-fra")
+    focal = client_as(app, "focal-fra")
     _ask(focal)
     page = _ask(focal, status=400)
     assert "already awaits" in page.text
@@ -179,12 +173,12 @@ def test_one_pending_request_per_party(app, db):
 
 def test_a_reviewing_state_may_ask_too(app, db, portal):
     reviewer = _review(portal).reviewers[0].state.lower()
-    _ask(_client(app, f"focal-{reviewer}"), reason="unable")
+    _ask(client_as(app, f"focal-{reviewer}"), reason="unable")
     assert _review(portal).requests[0].requested_by == reviewer.upper()
 
 
 def test_the_fifth_counted_request_is_refused(app, db, portal):
-    focal, secretariat = _client(app, "focal-fra"), _client(app, "secretariat")
+    focal, secretariat = client_as(app, "focal-fra"), client_as(app, "secretariat")
     for number in range(1, 5):
         _ask(focal, reason="legal_system")
         _decide(secretariat, number, "grant")
@@ -194,15 +188,15 @@ def test_the_fifth_counted_request_is_refused(app, db, portal):
 
 
 def test_deciding_needs_the_secretariat_and_csrf(app, db):
-    _ask(_client(app, "focal-fra"))
-    focal = _client(app, "focal-fra")
+    _ask(client_as(app, "focal-fra"))
+    focal = client_as(app, "focal-fra")
     token = csrf_token(focal)
     focal.post(
         f"/review/countries/{UNDER_REVIEW}/decide",
         {"csrf_token": token, "number": "1", "decision": "grant"},
         status=403,
     )
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     secretariat.post(
         f"/review/countries/{UNDER_REVIEW}/decide",
         {"number": "1", "decision": "grant"},
@@ -217,7 +211,7 @@ def test_deciding_needs_the_secretariat_and_csrf(app, db):
 
 
 def test_the_overview_and_state_page_link_to_the_review(app, db):
-    focal = _client(app, "focal-fra")
+    focal = client_as(app, "focal-fra")
     overview = focal.get("/review")
     link = overview.html.find(id="own-review-link")
     assert link["href"].endswith(f"/review/countries/{UNDER_REVIEW}/")
@@ -228,9 +222,9 @@ def test_the_overview_and_state_page_link_to_the_review(app, db):
 
 def test_a_replaced_reviewers_pending_request_is_closed(app, db, portal):
     reviewer = _review(portal).reviewers[0].state
-    _ask(_client(app, f"focal-{reviewer.lower()}"), reason="unable")
-    _ask(_client(app, "focal-fra"), reason="exceptional")
-    _decide(_client(app, "secretariat"), 2, "grant").follow()
+    _ask(client_as(app, f"focal-{reviewer.lower()}"), reason="unable")
+    _ask(client_as(app, "focal-fra"), reason="exceptional")
+    _decide(client_as(app, "secretariat"), 2, "grant").follow()
     review = _review(portal)
     assert reviewer not in review.participants
     assert [r.status for r in review.requests] == ["superseded", "granted"]
@@ -240,14 +234,14 @@ def test_a_replaced_reviewers_pending_request_is_closed(app, db, portal):
 def test_a_new_reviewer_does_not_read_its_predecessors_note(app, db, portal):
     marker = "PREDECESSOR-NOTE-77"
     reviewer = _review(portal).reviewers[0].state
-    _ask(_client(app, f"focal-{reviewer.lower()}"), reason="unable", note=marker)
-    secretariat = _client(app, "secretariat")
+    _ask(client_as(app, f"focal-{reviewer.lower()}"), reason="unable", note=marker)
+    secretariat = client_as(app, "secretariat")
     _decide(secretariat, 1, "decline")
-    _ask(_client(app, "focal-fra"), reason="exceptional")
+    _ask(client_as(app, "focal-fra"), reason="exceptional")
     _decide(secretariat, 2, "grant")
     review = _review(portal)
     for newcomer in {r.state for r in review.reviewers}:
-        page = _client(app, f"expert-{newcomer.lower()}").get(
+        page = client_as(app, f"expert-{newcomer.lower()}").get(
             f"/review/countries/{UNDER_REVIEW}"
         )
         assert marker not in page.text and f"focal-{reviewer.lower()}" not in page.text
@@ -257,7 +251,7 @@ def test_a_new_reviewer_does_not_read_its_predecessors_note(app, db, portal):
 def test_counted_requests_start_again_with_a_new_draw(app, db, portal):
     from sherloc_review.draws.meeting import prepare, run
 
-    focal, secretariat = _client(app, "focal-fra"), _client(app, "secretariat")
+    focal, secretariat = client_as(app, "focal-fra"), client_as(app, "secretariat")
     for number in range(1, 5):
         _ask(focal, reason="language")
         _decide(secretariat, number, "decline")

@@ -7,18 +7,8 @@ import io
 from datetime import timedelta
 
 import pytest
-import webtest
 
-from sherloc_portal.testing import commit, login
-
-
-def _client(app, who=None):
-    client = webtest.TestApp(
-        app, extra_environ={"HTTP_HOST": "localhost", "REMOTE_ADDR": "127.0.0.1"}
-    )
-    if who:
-        login(client, who)
-    return client
+from sherloc_portal.testing import client_as, commit
 
 
 def _rows(portal):
@@ -31,7 +21,7 @@ def test_the_secretariat_dashboard_lists_every_review_with_filters(
     rows = _rows(portal)
     due = rows[0].responses_due
     clock.set(due - timedelta(days=1))
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     page = secretariat.get("/review/cycle/dashboard")
     listed = page.html.find(id="dashboard").find_all("tr", attrs={"data-review": True})
     assert len(listed) == len(rows)
@@ -51,7 +41,7 @@ def test_the_secretariat_dashboard_lists_every_review_with_filters(
 
 
 def test_an_unknown_filter_value_is_a_400_not_an_empty_list(app, db):
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     page = secretariat.get("/review/cycle/dashboard?cluster=IX", status=400)
     assert "IX" in page.html.find(id="dashboard-error").text
     secretariat.get("/review/cycle/dashboard.csv?state=lost", status=400)
@@ -59,7 +49,7 @@ def test_an_unknown_filter_value_is_a_400_not_an_empty_list(app, db):
 
 def test_the_dashboard_exports_csv_with_the_same_filters(app, db, portal):
     rows = _rows(portal)
-    response = _client(app, "secretariat").get(
+    response = client_as(app, "secretariat").get(
         "/review/cycle/dashboard.csv?group=1&state=self_assessment"
     )
     assert response.content_type == "text/csv"
@@ -72,7 +62,7 @@ def test_the_dashboard_exports_csv_with_the_same_filters(app, db, portal):
 
 @pytest.mark.parametrize("who", ["focal-fra", "expert-fra", "ngo-demo"])
 def test_only_the_secretariat_reads_the_dashboard(app, db, who):
-    client = _client(app, who)
+    client = client_as(app, who)
     client.get("/review/cycle/dashboard", status=403)
     client.get("/review/cycle/dashboard.csv", status=403)
 
@@ -81,25 +71,25 @@ def test_a_focal_point_sees_its_own_review_and_the_reviews_it_performs(app, db, 
     rows = _rows(portal)
     row = rows[0]
     reviewer = row.reviewers[0]
-    page = _client(app, f"focal-{row.iso3.lower()}").get("/review/cycle/mine")
+    page = client_as(app, f"focal-{row.iso3.lower()}").get("/review/cycle/mine")
     assert page.html.find(id="own-reviews").find(attrs={"data-review": f"{row.iso3}-1"})
     due = page.html.find(id="due-next").find_all("tr", attrs={"data-review": True})
     assert {d["data-review"] for d in due} >= {f"{row.iso3}-1"}
-    page = _client(app, f"focal-{reviewer.lower()}").get("/review/cycle/mine")
+    page = client_as(app, f"focal-{reviewer.lower()}").get("/review/cycle/mine")
     performing = page.html.find(id="performing")
     assert performing.find(attrs={"data-review": f"{row.iso3}-1"})
-    _client(app, "ngo-demo").get("/review/cycle/mine", status=403)
+    client_as(app, "ngo-demo").get("/review/cycle/mine", status=403)
 
 
 def test_the_public_status_shows_counts_only(app, db, portal):
     rows = _rows(portal)
-    page = _client(app).get("/review/cycle/status")
+    page = client_as(app).get("/review/cycle/status")
     assert str(len(rows)) in page.html.find(id="status-total").text
     cell = page.html.find(id="status-stages").find(
         "td", attrs={"data-stage": "self_assessment"}
     )
     assert cell.text.strip() == str(len(rows))
-    api = _client(app).get("/api/v1/status").json
+    api = client_as(app).get("/api/v1/status").json
     assert api["reviews"] == len(rows)
     assert api["by_state"]["self_assessment"] == len(rows)
     states = portal["review"]["states"]
@@ -112,14 +102,14 @@ def test_the_public_status_shows_counts_only(app, db, portal):
 
 def test_the_cycle_api_gives_each_group_its_phase_and_meter(app, db, portal):
     token = (
-        _client(app)
+        client_as(app)
         .post_json(
             "/api/v1/tokens", {"login": "focal-fra", "password": "sherloc-demo-2026"}
         )
         .json["token"]
     )
     body = (
-        _client(app)
+        client_as(app)
         .get("/api/v1/cycle", headers={"Authorization": f"Bearer {token}"})
         .json
     )
@@ -134,7 +124,7 @@ def test_the_cycle_api_gives_each_group_its_phase_and_meter(app, db, portal):
         "met": False,
     }
     assert second["phase"] is None and second["meter"] is None
-    _client(app).get("/api/v1/cycle", status=403)
+    client_as(app).get("/api/v1/cycle", status=403)
 
 
 def _feed_address(client) -> str:
@@ -146,9 +136,9 @@ def _feed_address(client) -> str:
 
 def test_a_calendar_feed_serves_the_users_deadlines_by_its_secret(app, db, portal):
     row = _rows(portal)[0]
-    client = _client(app, f"focal-{row.iso3.lower()}")
+    client = client_as(app, f"focal-{row.iso3.lower()}")
     path = _feed_address(client)
-    feed = _client(app).get(path)  # no login: a calendar application
+    feed = client_as(app).get(path)  # no login: a calendar application
     assert feed.content_type == "text/calendar"
     body = feed.text.replace("\r\n ", "")
     assert f"UID:responses-{row.iso3}-1@sherloc-review" in body
@@ -159,26 +149,26 @@ def test_a_calendar_feed_serves_the_users_deadlines_by_its_secret(app, db, porta
     ]
     assert f"responses-{others[0].iso3}-1@" not in body
     new = _feed_address(client)
-    _client(app).get(path, status=404)
-    _client(app).get(new, status=200)
-    _client(app).get("/review/cycle/feed/guess.ics", status=404)
+    client_as(app).get(path, status=404)
+    client_as(app).get(new, status=200)
+    client_as(app).get("/review/cycle/feed/guess.ics", status=404)
 
 
 def test_a_deactivated_account_loses_its_feed(app, db, portal):
-    client = _client(app, "focal-fra")
+    client = client_as(app, "focal-fra")
     path = _feed_address(client)
     portal["users"]["focal-fra"].active = False
     commit(portal)
-    _client(app).get(path, status=404)
+    client_as(app).get(path, status=404)
 
 
 def test_the_secretariat_feed_holds_every_deadline(app, db, portal):
-    body = _client(app).get(_feed_address(_client(app, "secretariat"))).text
+    body = client_as(app).get(_feed_address(client_as(app, "secretariat"))).text
     assert body.count("BEGIN:VEVENT") == len(_rows(portal)) + 1  # + the session
 
 
 def test_the_public_finds_the_status_in_the_navigation(app, db):
-    home = _client(app).get("/")
+    home = client_as(app).get("/")
     links = [a["href"] for a in home.html.find("nav").find_all("a")]
     assert "http://localhost/review/cycle/status" in links
     assert "http://localhost/review" not in links  # the secure area stays hidden

@@ -10,18 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-import webtest
 
-from sherloc_portal.testing import commit, login
-
-
-def _client(app, who=None):
-    client = webtest.TestApp(
-        app, extra_environ={"HTTP_HOST": "localhost", "REMOTE_ADDR": "127.0.0.1"}
-    )
-    if who:
-        login(client, who)
-    return client
+from sherloc_portal.testing import client_as, commit
 
 
 def _phase(portal):
@@ -43,7 +33,7 @@ def _outsider(portal, phase) -> str:
 
 def test_the_cycle_page_shows_each_group_and_its_meter(app, db, portal):
     foreseen = portal["review"]["cycle"].opening("1", 1).foreseen
-    page = _client(app, "focal-fra").get("/review/cycle")
+    page = client_as(app, "focal-fra").get("/review/cycle")
     row = page.html.find("tr", attrs={"data-group": "1"})
     assert row.find("meter")["data-percent"] == "0"
     assert f"0 of {len(foreseen)}" in row.text
@@ -54,13 +44,13 @@ def test_the_cycle_page_shows_each_group_and_its_meter(app, db, portal):
 
 @pytest.mark.parametrize("who", ["ngo-demo", None])
 def test_ngos_and_the_public_do_not_see_the_cycle(app, db, who):
-    response = _client(app, who).get("/review/cycle", expect_errors=True)
+    response = client_as(app, who).get("/review/cycle", expect_errors=True)
     assert response.status_int in (302, 303, 403)
     assert "data-percent" not in response.text
 
 
 def test_only_the_secretariat_opens_phases_and_records_decisions(app, db):
-    focal = _client(app, "focal-fra")
+    focal = client_as(app, "focal-fra")
     focal.get("/review/cycle/override", status=403)
     focal.get("/review/cycle/amend", status=403)
     csrf = (
@@ -75,7 +65,7 @@ def test_the_gate_refuses_then_a_recorded_decision_opens_the_next_phase(
     app, db, portal, clock
 ):
     clock.set(portal["review"]["cycle"].opening("1", 1).on + timedelta(days=30))
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     page = secretariat.get("/review/cycle")
     refused = page.forms["open-phase-1"].submit(status=400)
     assert "¶10" in refused.html.find(id="cycle-error").text
@@ -96,7 +86,7 @@ def test_the_gate_refuses_then_a_recorded_decision_opens_the_next_phase(
 
 
 def test_an_amendment_makes_a_new_version_of_the_workplan(app, db, portal):
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     form = secretariat.get("/review/cycle/amend").forms["amend"]
     form["group"], form["phase"], form["cluster"] = "3", "4", "I"
     form["planned_start"], form["planned_end"] = "2028-11", "2030-11"
@@ -121,7 +111,7 @@ def test_a_participant_sees_the_phase_with_days_left_then_overdue(
 ):
     phase = _phase(portal)
     iso3, due = phase.country.iso3, phase.responses_due
-    focal = _client(app, f"focal-{iso3.lower()}")
+    focal = client_as(app, f"focal-{iso3.lower()}")
     clock.set(due - timedelta(days=10))
     page = focal.get(f"/review/countries/{iso3}/phase-1")
     assert page.html.find(id="phase-state")["data-state"] == "self_assessment"
@@ -139,9 +129,9 @@ def test_outsiders_do_not_open_a_phase(app, db, portal):
     phase = _phase(portal)
     outsider = _outsider(portal, phase).lower()
     url = f"/review/countries/{phase.country.iso3}/phase-1"
-    _client(app, f"focal-{outsider}").get(url, status=403)
-    _client(app, "ngo-demo").get(url, status=403)
-    assert _client(app).get(url, expect_errors=True).status_int in (302, 303, 403)
+    client_as(app, f"focal-{outsider}").get(url, status=403)
+    client_as(app, "ngo-demo").get(url, status=403)
+    assert client_as(app).get(url, expect_errors=True).status_int in (302, 303, 403)
 
 
 def test_focal_points_agree_terms_and_the_due_date_follows(app, db, portal, clock):
@@ -150,15 +140,15 @@ def test_focal_points_agree_terms_and_the_due_date_follows(app, db, portal, cloc
     opened = phase.opened_on
     clock.set(opened)
     url = f"/review/countries/{iso3}/phase-1"
-    _client(app, f"expert-{iso3.lower()}").get(f"{url}/terms", status=403)
-    focal = _client(app, f"focal-{iso3.lower()}")
+    client_as(app, f"expert-{iso3.lower()}").get(f"{url}/terms", status=403)
+    focal = client_as(app, f"focal-{iso3.lower()}")
     form = focal.get(f"{url}/terms").forms["terms"]
     form["responses_months"] = "3"
     form["feedback_months"] = "4"
     form.get("checkbox", index=2).checked = True  # en
     form.submit("propose", status=303)
     for reviewer in phase.country.reviewers:
-        page = _client(app, f"focal-{reviewer.state.lower()}").get(url)
+        page = client_as(app, f"focal-{reviewer.state.lower()}").get(url)
         page.forms["agree-form"].submit(status=303)
     page = focal.get(url)
     assert page.html.find(id="proposal") is None
@@ -171,7 +161,7 @@ def test_focal_points_agree_terms_and_the_due_date_follows(app, db, portal, cloc
 def test_three_languages_without_a_reason_are_refused_in_the_form(app, db, portal):
     phase = _phase(portal)
     iso3 = phase.country.iso3
-    focal = _client(app, f"focal-{iso3.lower()}")
+    focal = client_as(app, f"focal-{iso3.lower()}")
     form = focal.get(f"/review/countries/{iso3}/phase-1/terms").forms["terms"]
     for index in (0, 2, 3):
         form.get("checkbox", index=index).checked = True
@@ -183,7 +173,7 @@ def test_the_secretariat_records_a_step_once(app, db, portal, clock):
     phase = _phase(portal)
     clock.set(phase.opened_on + timedelta(days=40))
     url = f"/review/countries/{phase.country.iso3}/phase-1"
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     page = secretariat.get(url)
     stale = page.forms["advance-form"]
     page.forms["advance-form"].submit(status=303)
@@ -192,12 +182,12 @@ def test_the_secretariat_records_a_step_once(app, db, portal, clock):
     assert page.html.find(id="phase-state")["data-state"] == "feedback"
     expected = (phase.opened_on + timedelta(days=40)).isoformat()
     assert expected in page.html.find(id="steps").text
-    focal = _client(app, f"focal-{phase.country.iso3.lower()}")
+    focal = client_as(app, f"focal-{phase.country.iso3.lower()}")
     assert focal.get(url).html.find(id="advance-form") is None
 
 
 def test_sessions_list_the_agreed_lists_of_observations(app, db, portal):
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     form = secretariat.get("/review/cycle/sessions/add").forms["add-session"]
     form["working_group"] = "tip"
     form["title"] = "Working Group on Trafficking in Persons, fifteenth session"
@@ -222,10 +212,10 @@ def test_sessions_list_the_agreed_lists_of_observations(app, db, portal):
     session = secretariat.get(session.request.path)
     session.forms["add-paper-form"].submit(status=303)
     outsider = _outsider(portal, phase).lower()
-    page = _client(app, f"expert-{outsider}").get(session.request.path)
+    page = client_as(app, f"expert-{outsider}").get(session.request.path)
     assert page.html.find(attrs={"data-paper": f"{phase.country.iso3}-1"})
-    _client(app, "ngo-demo").get(session.request.path, status=403)
-    _client(app, "ngo-demo").get("/review/cycle/sessions", status=403)
+    client_as(app, "ngo-demo").get(session.request.path, status=403)
+    client_as(app, "ngo-demo").get("/review/cycle/sessions", status=403)
 
 
 @pytest.mark.parametrize(
@@ -242,7 +232,7 @@ def test_sessions_list_the_agreed_lists_of_observations(app, db, portal):
 def test_unsafe_requests_of_the_wrong_people_are_refused(app, db, portal, who, path):
     phase = _phase(portal)
     names = {"member": phase.country.iso3, "outsider": _outsider(portal, phase)}
-    client = _client(app, who.format(**{k: v.lower() for k, v in names.items()}))
+    client = client_as(app, who.format(**{k: v.lower() for k, v in names.items()}))
     token = client.get("/login").forms["login-form"]["csrf_token"].value
     client.post(path.format(**names), {"csrf_token": token}, status=403)
 
@@ -250,9 +240,9 @@ def test_unsafe_requests_of_the_wrong_people_are_refused(app, db, portal, who, p
 @pytest.mark.parametrize("lang", ["ar", "zh", "en", "fr", "ru", "es"])
 def test_the_cycle_pages_render_in_every_language(app, db, portal, lang):
     phase = _phase(portal)
-    secretariat = _client(app, "secretariat")
+    secretariat = client_as(app, "secretariat")
     secretariat.set_cookie("sherloc_lang", lang)
-    english = _client(app, "secretariat")
+    english = client_as(app, "secretariat")
     for path in (
         "/review/cycle",
         f"/review/countries/{phase.country.iso3}/phase-1",

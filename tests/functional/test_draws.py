@@ -8,25 +8,15 @@ import hashlib
 import json
 
 import pytest
-import webtest
 
-from sherloc_portal.testing import commit, csrf_token, login
+from sherloc_portal.testing import client_as, commit, csrf_token
 from sherloc_review.draw.record import verify
 from sherloc_review.draws.setup import DEMO_SEED
 
 
-def _client(app, who=None):
-    client = webtest.TestApp(
-        app, extra_environ={"HTTP_HOST": "localhost", "REMOTE_ADDR": "127.0.0.1"}
-    )
-    if who:
-        login(client, who)
-    return client
-
-
 @pytest.fixture
 def secretariat(app, db):
-    return _client(app, "secretariat")
+    return client_as(app, "secretariat")
 
 
 def _prepare(client, title="Joint intersessional meeting, November 2026"):
@@ -115,17 +105,17 @@ def test_bad_title_is_refused_on_the_form(secretariat):
 
 @pytest.mark.parametrize("who", ["focal-fra", "expert-deu", "admin", "ngo-demo"])
 def test_only_the_secretariat_prepares_and_runs(app, db, who):
-    client = _client(app, who)
+    client = client_as(app, who)
     client.get("/review/draws/prepare", status=403)
     token = csrf_token(client)
     client.post("/review/draws/1/run", {"csrf_token": token}, status=403)
 
 
 def test_state_officials_see_records_ngos_and_the_public_do_not(app, db):
-    assert _client(app, "focal-ken").get("/review/draws/1").status_int == 200
-    _client(app, "ngo-demo").get("/review/draws", status=403)
-    _client(app, "ngo-demo").get("/review/draws/1/record.json", status=403)
-    anonymous = _client(app).get("/review/draws/1", expect_errors=True)
+    assert client_as(app, "focal-ken").get("/review/draws/1").status_int == 200
+    client_as(app, "ngo-demo").get("/review/draws", status=403)
+    client_as(app, "ngo-demo").get("/review/draws/1/record.json", status=403)
+    anonymous = client_as(app).get("/review/draws/1", expect_errors=True)
     assert anonymous.status_int in (302, 303, 403)
     assert DEMO_SEED not in anonymous.text
 
@@ -161,7 +151,7 @@ def test_officials_of_a_signatory_and_administrators_see_no_draw(app, db, portal
     user.state, user.state_role, user.active = "IRN", "focal", True  # signatory
     commit(portal)
     for who in ("focal-irn", "admin"):
-        client = _client(app, who)
+        client = client_as(app, who)
         for path in (
             "/review/draws/1",
             "/review/draws/1/record.json",

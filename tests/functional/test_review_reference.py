@@ -6,17 +6,14 @@ import shutil
 import tomllib
 from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from sherloc_portal.installer.context import InstallContext
-from sherloc_portal.installer.manifest import read_manifest
 from sherloc_portal.resources.root import PortalRoot
 from sherloc_portal.testing import csrf_token, login
-from sherloc_review.profiles import install_default
+from sherloc_review.testing import DEFAULT_PROFILE, install_default_into
 
-PROFILE = Path(__file__).resolve().parents[2] / "profiles" / "default"
+PROFILE = DEFAULT_PROFILE
 PAGES = ["/review", "/review/states", "/review/states/FRA", "/review/states/provenance"]
 
 
@@ -162,16 +159,7 @@ def test_protocol_sections_say_convention_provisions_are_reviewed_there():
 
 
 def _install(root, folder: Path):
-    context = InstallContext(
-        root=root,
-        profile=SimpleNamespace(name="default"),
-        manifest=read_manifest(folder),
-        path=folder,
-        registry=None,
-        settings=None,
-    )
-    install_default(context)
-    return context.changes
+    return install_default_into(root, folder).changes
 
 
 def test_reinstall_updates_from_the_files_and_keeps_local_decisions(tmp_path):

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from pyramid.authorization import ACLHelper, Allow, Authenticated, Everyone
 
-from sherloc_portal.installer.context import InstallContext
-from sherloc_portal.installer.manifest import read_manifest
 from sherloc_portal.resources.folder import Folder
 from sherloc_portal.resources.root import PortalRoot
 from sherloc_portal.resources.users import User
@@ -20,9 +16,7 @@ from sherloc_review.cycle.gate import open_next_phase
 from sherloc_review.cycle.permissions import CyclePermission
 from sherloc_review.draws.meeting import prepare, run
 from sherloc_review.permissions import ReviewPermission
-from sherloc_review.profiles import install_default
-
-PROFILE = Path(__file__).resolve().parents[2] / "profiles" / "default"
+from sherloc_review.testing import install_default_into
 
 
 @pytest.fixture(scope="module")
@@ -31,15 +25,7 @@ def root():
     official = User("focal-fra")
     official.state, official.state_role, official.active = "FRA", "focal", True
     root["users"].add_user(official)
-    context = InstallContext(
-        root=root,
-        profile=SimpleNamespace(name="default"),
-        manifest=read_manifest(PROFILE),
-        path=PROFILE,
-        registry=None,
-        settings=None,
-    )
-    install_default(context)
+    install_default_into(root)
     mechanism = root["review"]
     run(mechanism, prepare(mechanism, "ACL test", "acl", "test"), "test")
     prepare(mechanism, "Not yet drawn", "later", "test")

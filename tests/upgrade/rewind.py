@@ -6,6 +6,9 @@ a whole upgrade path from the version the test starts at.
 
 from __future__ import annotations
 
+import transaction
+
+from sherloc_portal.resources.root import ROOT_KEY
 from sherloc_review.countries.resources import CountryReview
 
 CYCLE_STEPS = ("default:3->4", "demo:2->3")
@@ -33,3 +36,14 @@ def before_the_cycle(root) -> None:
         root.installed["demo"] = 2
     for key in CYCLE_STEPS:
         root.upgrades_done.pop(key, None)
+
+
+def in_transaction(db, func):
+    """``func(portal root)`` in a transaction of its own, committed."""
+    tm = transaction.TransactionManager(explicit=True)
+    conn = db.open(transaction_manager=tm)
+    try:
+        with tm:
+            return func(conn.root()[ROOT_KEY])
+    finally:
+        conn.close()

@@ -8,24 +8,12 @@ its focal points have a review to open.
 from __future__ import annotations
 
 import pytest
-import transaction
 
-from sherloc_portal.resources.root import ROOT_KEY
 from sherloc_review.draws.setup import DEMO_SEED
 
-from .rewind import before_the_cycle
+from .rewind import before_the_cycle, in_transaction
 
 STEPS = ("default:2->3", "demo:1->2")
-
-
-def _in_transaction(db, func):
-    tm = transaction.TransactionManager(explicit=True)
-    conn = db.open(transaction_manager=tm)
-    try:
-        with tm:
-            return func(conn.root()[ROOT_KEY])
-    finally:
-        conn.close()
 
 
 def write_version_2(root) -> None:
@@ -40,13 +28,13 @@ def write_version_2(root) -> None:
 
 @pytest.fixture
 def old_site(app, db):
-    _in_transaction(db, write_version_2)
+    in_transaction(db, write_version_2)
     return db
 
 
 def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
     installer = app.registry.sherloc_installer
-    assert _in_transaction(old_site, lambda root: "draws" not in root["review"])
+    assert in_transaction(old_site, lambda root: "draws" not in root["review"])
     results = installer.upgrade(old_site)
     assert [r.action.title.split(":")[0] for r in results] == [
         "upgrade default 2 -> 3",
@@ -63,7 +51,7 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
         assert review["countries"]["FRA"].reviewers
         assert root.installed["default"] == 4 and root.installed["demo"] == 3
 
-    _in_transaction(old_site, read)
+    in_transaction(old_site, read)
     last = old_site.lastTransaction()
     assert installer.upgrade(old_site) == []
     assert old_site.lastTransaction() == last

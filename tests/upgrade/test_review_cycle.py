@@ -8,27 +8,15 @@ phase 1 of group 1 and plans a session.
 from __future__ import annotations
 
 import pytest
-import transaction
 
 from sherloc_portal.installer import GenerationTooOld
-from sherloc_portal.resources.root import ROOT_KEY
 
-from .rewind import before_the_cycle
-
-
-def _in_transaction(db, func):
-    tm = transaction.TransactionManager(explicit=True)
-    conn = db.open(transaction_manager=tm)
-    try:
-        with tm:
-            return func(conn.root()[ROOT_KEY])
-    finally:
-        conn.close()
+from .rewind import before_the_cycle, in_transaction
 
 
 @pytest.fixture
 def old_site(app, db):
-    _in_transaction(db, before_the_cycle)
+    in_transaction(db, before_the_cycle)
     return db
 
 
@@ -38,7 +26,7 @@ def test_version_3_reviews_have_no_phases(old_site):
         assert "phases" not in vars(fra) and fra.schema_version == 1
         assert "cycle" not in root["review"]
 
-    _in_transaction(old_site, read)
+    in_transaction(old_site, read)
 
 
 def test_version_3_data_is_refused_until_upgraded(app, old_site):
@@ -68,7 +56,7 @@ def test_the_upgrade_adds_the_cycle_and_the_demo_opens_phase_1(app, old_site):
         assert len(cycle["sessions"]) == 1
         assert root.installed["default"] == 4 and root.installed["demo"] == 3
 
-    _in_transaction(old_site, read)
+    in_transaction(old_site, read)
     installer.check(old_site)
     last = old_site.lastTransaction()
     assert installer.upgrade(old_site) == []
