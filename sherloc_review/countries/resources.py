@@ -12,6 +12,7 @@ instrument.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, replace
 
@@ -92,6 +93,7 @@ class Countries(Folder):
 
 
 PHASE_PREFIX = "phase-"
+_PHASE_NAME = re.compile(r"phase-([1-9][0-9]*)", re.ASCII)
 
 
 class CountryReview(Resource):
@@ -113,9 +115,10 @@ class CountryReview(Resource):
         self.phases = OOBTree()
 
     def __getitem__(self, name: str):
-        if not name.startswith(PHASE_PREFIX) or not name[len(PHASE_PREFIX) :].isdigit():
+        found = _PHASE_NAME.fullmatch(name)
+        if found is None:
             raise KeyError(name)
-        return self.phases[int(name[len(PHASE_PREFIX) :])]
+        return self.phases[int(found.group(1))]
 
     def add_phase(self, phase) -> None:
         if phase.number in self.phases:

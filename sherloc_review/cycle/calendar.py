@@ -3,7 +3,8 @@
 Calendar applications cannot log in, so the address itself is the key:
 ``/review/cycle/feed/<secret>.ics``.  Only a SHA-256 of the secret is
 stored (a copy of the database reveals no feed); the address is shown once,
-when it is made, and making a new one ends the old.  The feed is computed
+when it is made, and making a new one ends the old; so does a new password
+or a deactivation (the account's credentials epoch).  The feed is computed
 when fetched, from what the user may see *then*: an account deactivated or
 a State no longer taking part in a review loses those events at once.
 """
@@ -23,20 +24,28 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def new_feed(cycle, login: str) -> str:
-    """A new secret address for ``login``; the previous one stops working."""
-    old = cycle.feed_of.get(login)
+def new_feed(cycle, user) -> str:
+    """A new secret address for ``user``; the previous one stops working."""
+    old = cycle.feed_of.get(user.login)
     if old is not None:
         del cycle.feeds[old]
     secret = secrets.token_urlsafe(SECRET_BYTES)
     digest = _digest(secret)
-    cycle.feeds[digest] = login
-    cycle.feed_of[login] = digest
+    cycle.feeds[digest] = (user.login, user.credentials_epoch)
+    cycle.feed_of[user.login] = digest
     return secret
 
 
-def owner(cycle, secret: str) -> str | None:
-    return cycle.feeds.get(_digest(secret))
+def owner(cycle, users, secret: str):
+    """The active account whose feed ``secret`` opens, or ``None``."""
+    found = cycle.feeds.get(_digest(secret))
+    if found is None:
+        return None
+    login, epoch = found
+    user = users.get(login)
+    if user is None or not user.active or user.credentials_epoch != epoch:
+        return None
+    return user
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,8 @@ class Event:
 
 def _escape(text: str) -> str:
     return (
-        text.replace("\\", "\\\\")
+        text.replace("\r", "")
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\n", "\\n")

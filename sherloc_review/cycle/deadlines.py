@@ -14,10 +14,6 @@ class Deadline:
     item: str  # responses or feedback
     row: ReviewRow
 
-    @property
-    def overdue_marked(self) -> bool:
-        return self.item in self.row.overdue
-
 
 def reviews_of(cycle, iso3: str) -> tuple[list[ReviewRow], list[ReviewRow]]:
     """``iso3``'s own reviews, and the reviews it performs, phase by phase."""

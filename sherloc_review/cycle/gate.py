@@ -111,6 +111,16 @@ def open_next_phase(mechanism, group: str, today: date, by: str) -> Opening:
     )
     if not foreseen:
         raise ActionRefused(_("No State of this group has been drawn for review."))
+    opened = [iso3 for iso3 in foreseen if number in countries[iso3].phases]
+    if opened:
+        raise ActionRefused(
+            _(
+                "The reviews of ${states} have a phase ${phase} already (they were "
+                "in another group when it opened); a new draw moved them. Record "
+                "what the Conference decided for them before opening this phase.",
+                mapping={"states": ", ".join(opened), "phase": number},
+            )
+        )
     for iso3 in foreseen:
         phase = PhaseReview(number, group, row.cluster, today)
         countries[iso3].add_phase(phase)

@@ -2,8 +2,9 @@
 
 ``/review/cycle/status`` shows counts only (:mod:`.status`).
 ``/review/cycle/feed/<secret>.ics`` serves a user's deadlines to a calendar
-application; ``/review/cycle/calendar`` is where a logged-in official makes
-(or replaces) that secret address.
+application (:class:`.resources.Feeds`, the other public node);
+``/review/cycle/calendar`` is where a logged-in official makes (or
+replaces) that secret address.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..i18n import _
 from ..labels import REGIONAL_GROUP_LABELS
 from .calendar import SUFFIX, Event, new_feed, owner, render
 from .permissions import CyclePermission
-from .resources import SESSIONS_NAME, Cycle, PublicStatus
+from .resources import FEEDS_NAME, SESSIONS_NAME, Cycle, FeedAddress, PublicStatus
 from .status import NO_REGION, public_status
 from .workflow import STATE_LABELS
 
@@ -59,9 +60,9 @@ def calendar_page(context, request):
     login = request.identity.login
     address = ""
     if request.method == "POST":
-        secret = new_feed(context, login)
+        secret = new_feed(context, request.identity.user)
         address = public_link(
-            request, request.resource_path(context, "feed", secret + SUFFIX)
+            request, request.resource_path(context, FEEDS_NAME, secret + SUFFIX)
         )
         request.response.cache_control = "no-store"
     return {
@@ -125,27 +126,30 @@ def feed_events(request, cycle, user) -> list[Event]:
 
 
 @view_config(
-    context=Cycle,
-    name="feed",
+    context=FeedAddress,
     permission=CyclePermission.FEED,
     request_method=("GET", "HEAD"),
 )
 def feed(context, request):
-    """The feed of the secret in the path; a plain 404 for any other path.
+    """The feed of the secret in the path; a plain 404 for anything else.
 
     Returned, not raised: the portal's not-found view would send a browser
     to the login page, which means nothing to a calendar application.
     """
-    if len(request.subpath) != 1 or not request.subpath[0].endswith(SUFFIX):
+    name = context.__name__
+    cycle = context.__parent__.cycle
+    user = (
+        owner(cycle, request.root["users"], name[: -len(SUFFIX)])
+        if name.endswith(SUFFIX) and not request.subpath
+        else None
+    )
+    if user is None:
         return HTTPNotFound()
-    login = owner(context, request.subpath[0][: -len(SUFFIX)])
-    user = request.root["users"].get(login) if login else None
-    if user is None or not user.active:
-        return HTTPNotFound()
+    language = user.language if user.language in LANGUAGES else "en"
     body = render(
-        feed_events(request, context, user),
+        feed_events(request, cycle, user),
         request.clock.now(),
-        request.localizer.translate(_("SHERLOC review deadlines")),
+        localizer_for(request, language).translate(_("SHERLOC review deadlines")),
     )
     response = Response(body, content_type="text/calendar", charset="utf-8")
     response.cache_control = "private, no-store"

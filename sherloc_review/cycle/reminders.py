@@ -4,11 +4,15 @@ For every review in a state that owes something (:meth:`PhaseReview.owed`):
 30 and 7 days before the due date the focal points of the party that owes
 it (the State under review for its responses, the reviewing States for
 their feedback) get a reminder; the day after, the item is marked overdue
-(the dashboards flag it) and those focal points and the Secretariat are
-told.  Each notice is recorded on the review under a key naming its due
-date, so a second run sends nothing and a new due date arms them again.
-A run that finds several reminders due (cron stopped for a while) sends
-only the most urgent.  Mails carry a link, never the review's content.
+on the review (with the day found) and those focal points and the
+Secretariat are told.  Each recipient gets one mail per run listing its
+notices (a group's reviews share due dates: no flood of 64 mails).  Each
+notice is recorded on the review under a key naming its due date, so a
+second run sends nothing and a new due date arms them again; a notice with
+nobody to send it to (no active focal point yet) is not recorded, and the
+next run tries again.  A run that finds several reminders due (cron
+stopped for a while) sends only the most urgent.  Mails carry links and
+dates, never the review's content.
 """
 
 from __future__ import annotations
@@ -32,16 +36,13 @@ ITEM_LABELS = {
     "responses": _("the responses to the self-assessment questionnaire (¶34)"),
     "feedback": _("the written feedback of the reviewing States (¶35)"),
 }
-REMINDER_SUBJECT = _("SHERLOC review: a deadline in ${days} days")
-REMINDER_BODY = _(
-    "A deadline of a review in which your State takes part is near: "
-    "${item}, due on ${due}.\n\nOpen the review to see it:\n\n${link}"
+SUBJECT = _("SHERLOC review: deadlines to watch (${count})")
+BODY = _(
+    "Deadlines of reviews in which you take part:\n\n${lines}\n\n"
+    "Each link opens the review; this mail carries none of its content."
 )
-OVERDUE_SUBJECT = _("SHERLOC review: a deadline has passed")
-OVERDUE_BODY = _(
-    "A deadline of a review has passed: ${item}, due on ${due}.\n\n"
-    "Open the review to see it:\n\n${link}"
-)
+LINE_SOON = _("${item}: due on ${due}\n  ${link}")
+LINE_OVERDUE = _("${item}: overdue since ${due}\n  ${link}")
 
 
 @dataclass
@@ -91,25 +92,26 @@ class Recipients:
         return users + self.secretariat if overdue else users
 
 
-def _mail(request, user, phase, owed, kind: str, today: date) -> None:
+def _mail(request, user, items) -> None:
+    """One mail to ``user`` listing every notice of the run (a digest)."""
     language = user.language if user.language in LANGUAGES else "en"
     localizer = localizer_for(request, language)
-    mapping = {
-        "item": localizer.translate(ITEM_LABELS[owed.item]),
-        "due": owed.due.isoformat(),
-        "days": days_left(owed.due, today),
-        "link": public_link(request, request.resource_path(phase)),
-    }
-    subject, body = (
-        (OVERDUE_SUBJECT, OVERDUE_BODY)
-        if kind == "overdue"
-        else (REMINDER_SUBJECT, REMINDER_BODY)
-    )
+    lines = [
+        localizer.translate(
+            LINE_OVERDUE if kind == "overdue" else LINE_SOON,
+            mapping={
+                "item": localizer.translate(ITEM_LABELS[owed.item]),
+                "due": owed.due.isoformat(),
+                "link": public_link(request, request.resource_path(phase)),
+            },
+        )
+        for phase, owed, kind in items
+    ]
     request.mailer.send(
         request,
         user.email,
-        localizer.translate(subject, mapping=mapping),
-        localizer.translate(body, mapping=mapping),
+        localizer.translate(SUBJECT, mapping={"count": len(items)}),
+        localizer.translate(BODY, mapping={"lines": "\n\n".join(lines)}),
     )
 
 
@@ -124,6 +126,7 @@ def run(request, root, today: date) -> Report:
     countries = mechanism["countries"]
     recipients = Recipients(root["users"])
     report = Report()
+    digests: dict[str, tuple] = {}
     for row in list(mechanism[CYCLE_NAME].rows()):
         if row.state not in ("self_assessment", "feedback"):
             continue
@@ -132,12 +135,17 @@ def run(request, root, today: date) -> Report:
         if found is None:
             continue
         owed, keys, kind = found
+        users = recipients.of(phase, owed.item, kind == "overdue")
+        if not users:
+            continue  # nobody to tell yet: the next run tries again
         if kind == "overdue" and not phase.marked_overdue(owed.item):
             phase.mark_overdue(owed, today)
             report.marked += 1
-        for user in recipients.of(phase, owed.item, kind == "overdue"):
-            _mail(request, user, phase, owed, kind, today)
-            report.sent += 1
+        for user in users:
+            digests.setdefault(user.login, (user, []))[1].append((phase, owed, kind))
         phase.notices = phase.notices | keys
         reindex(mechanism, phase)
+    for user, items in digests.values():
+        _mail(request, user, items)
+        report.sent += 1
     return report

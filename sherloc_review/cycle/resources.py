@@ -36,6 +36,7 @@ from .permissions import CyclePermission
 CYCLE_NAME = "cycle"
 SESSIONS_NAME = "sessions"
 STATUS_NAME = "status"
+FEEDS_NAME = "feed"
 
 
 @dataclass(frozen=True)
@@ -110,13 +111,16 @@ class Cycle(Folder):
     def __init__(self) -> None:
         super().__init__()
         self.index = OOBTree()
-        #: sha256(secret) → login, and login → sha256(secret).
+        #: sha256(secret) → (login, the account's credentials epoch then),
+        #: and login → sha256(secret).
         self.feeds = OOBTree()
         self.feed_of = OOBTree()
 
     def __getitem__(self, name: str):
         if name == STATUS_NAME:
             return PublicStatus(self)
+        if name == FEEDS_NAME:
+            return Feeds(self)
         return super().__getitem__(name)
 
     def current_phase(self, group: str) -> int:
@@ -150,7 +154,6 @@ class Cycle(Folder):
             (Allow, BUREAU, CyclePermission.VIEW),
             (Allow, ROLE_STATE_OFFICIAL, CyclePermission.OWN),
             (Allow, SECRETARIAT, CyclePermission.OWN),
-            (Allow, Everyone, CyclePermission.FEED),
             DENY_ALL,
         ]
 
@@ -175,3 +178,41 @@ class PublicStatus:
     @fail_closed
     def __acl__(self):
         return [(Allow, Everyone, CyclePermission.STATUS), DENY_ALL]
+
+
+class Feeds:
+    """``/review/cycle/feed``: where calendar applications fetch feeds.
+
+    Not stored.  Anyone may ask (calendar applications cannot log in); the
+    view serves a feed only for a valid secret (``/feed/<secret>.ics``).
+    """
+
+    __name__ = FEEDS_NAME
+    view_permission = CyclePermission.FEED
+
+    def __init__(self, cycle: Cycle) -> None:
+        self.__parent__ = cycle
+
+    @property
+    def cycle(self) -> Cycle:
+        return self.__parent__
+
+    def __getitem__(self, name: str) -> FeedAddress:
+        return FeedAddress(self, name)
+
+    @fail_closed
+    def __acl__(self):
+        return [(Allow, Everyone, CyclePermission.FEED), DENY_ALL]
+
+
+class FeedAddress:
+    """One ``<secret>.ics`` below :class:`Feeds`, checked by the view."""
+
+    view_permission = CyclePermission.FEED
+
+    def __init__(self, feeds: Feeds, name: str) -> None:
+        self.__parent__, self.__name__ = feeds, name
+
+    @fail_closed
+    def __acl__(self):
+        return self.__parent__.__acl__()

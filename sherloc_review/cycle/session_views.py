@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import colander
 import deform
 from pyramid.httpexceptions import HTTPSeeOther
@@ -15,6 +17,7 @@ from ..i18n import _
 from .permissions import CyclePermission
 from .sessions import WORKING_GROUPS, Paper, Sessions, WorkingGroupSession
 
+PHASE = re.compile(r"[1-4]", re.ASCII)
 #: Stages at which a list of observations is agreed (¶39) and can be a paper.
 AGREED_STAGES = ("summary", "concluded")
 MAX_AGENDA_ITEMS = 30
@@ -173,7 +176,7 @@ def add_paper(context, request):
     """Make a concluded phase's list of observations available (¶43)."""
     cycle = context.__parent__.__parent__
     iso3, _sep, phase = request.POST.get("review", "").partition(":")
-    row = cycle.index.get((iso3, int(phase))) if phase.isdigit() else None
+    row = cycle.index.get((iso3, int(phase))) if PHASE.fullmatch(phase) else None
     if row is None or row.state not in AGREED_STAGES:
         request.response.status = 400
         return session_page(

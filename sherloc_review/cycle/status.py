@@ -3,7 +3,10 @@
 Built from the cycle's index alone.  It names no State, shows no date of
 any one review and orders nothing by performance (¶4(b)): counts per
 workflow state, per group and phase (with its cluster) and per regional
-group, in fixed orders.
+group, in fixed orders.  Group membership is public, so a row counting
+fewer than :data:`MIN_ROW` reviews (the four entities in no regional
+group, say) would show those few States' stages: such rows are left out;
+the totals still count them.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections import Counter
 from .workflow import STATES
 
 NO_REGION = "none"  # entities in no UN regional group (EU, Holy See, ...)
+MIN_ROW = 5
 
 
 def _counts(counter: Counter) -> dict:
@@ -35,9 +39,11 @@ def public_status(cycle) -> dict:
         "phases": [
             {"group": g, "phase": p, "cluster": c, "by_state": _counts(counts)}
             for (g, p, c), counts in sorted(phases.items())
+            if counts.total() >= MIN_ROW
         ],
         "regional_groups": [
             {"regional_group": region, "by_state": _counts(counts)}
             for region, counts in sorted(regions.items())
+            if counts.total() >= MIN_ROW
         ],
     }

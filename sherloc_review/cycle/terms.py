@@ -40,6 +40,14 @@ def check_terms(phase: PhaseReview, terms: Terms, today: date) -> None:
             raise ActionRefused(
                 _("A time frame is one to six months (¶34, ¶35)."), field
             )
+    if (
+        phase.responses_received is not None
+        and terms.responses_months != phase.responses_months
+    ):
+        raise ActionRefused(
+            _("The responses are in: their time frame can no longer change."),
+            "responses_months",
+        )
     if phase.state == "self_assessment" and (
         due_date(phase.opened_on, terms.responses_months) < today
     ):
@@ -113,6 +121,11 @@ def agree(mechanism, phase: PhaseReview, iso3: str, today: date) -> Terms:
 
 def _settle_if_agreed(mechanism, phase: PhaseReview) -> Terms:
     proposal = phase.proposal
+    jar = getattr(phase, "_p_jar", None)
+    if jar is not None:
+        # The decision reads the reviewers: a redraw committed meanwhile
+        # must make this transaction conflict, not settle on old parties.
+        jar.readCurrent(phase.country)
     if not set(phase.country.participants) <= set(proposal.agreed_by):
         return proposal
     phase.terms, phase.proposal = proposal, None

@@ -80,6 +80,15 @@ def open_phase(context, request):
     if group not in GROUPS:
         request.response.status = 400
         return cycle_page(context, request, request.translate(_("No such group.")))
+    if request.POST.get("phase") != str(context.current_phase(group) + 1):
+        request.response.status = 409
+        return cycle_page(
+            context,
+            request,
+            request.translate(
+                _("That phase was opened meanwhile; the page now shows where it is.")
+            ),
+        )
     try:
         opening = open_next_phase(
             context.__parent__, group, request.clock.today(), request.identity.login
@@ -221,6 +230,7 @@ class AmendmentSchema(GroupDecisionSchema):
         colander.String(),
         title=_("Phase"),
         validator=colander.OneOf(plan.PHASES),
+        widget=deform.widget.SelectWidget(values=[(p, p) for p in plan.PHASES]),
         insert_before="reference",
     )
     cluster = colander.SchemaNode(
@@ -268,10 +278,16 @@ class AmendView(DecisionView):
         if cluster is None:
             raise ActionRefused(_("There is no such cluster."), "cluster")
         group, phase = appstruct["group"], appstruct["phase"]
-        if self.context.current_phase(group) >= int(phase):
+        rows = plan.entries(mechanism["workplan"], self.context.amendments)
+        in_force = plan.entry(rows, group, int(phase))
+        if (
+            self.context.current_phase(group) >= int(phase)
+            and in_force is not None
+            and in_force.cluster != cluster.numeral
+        ):
             raise ActionRefused(
                 _("That phase of the group is open already: its cluster is fixed."),
-                "phase",
+                "cluster",
             )
         amendment = Amendment(
             group=group,
@@ -282,7 +298,6 @@ class AmendView(DecisionView):
             planned_end=appstruct["planned_end"],
             decision=self.decision(appstruct),
         )
-        rows = plan.entries(mechanism["workplan"], self.context.amendments)
         plan.check_amendment(rows, list(clusters.keys()), amendment)
         self.context.amendments = (*self.context.amendments, amendment)
         return self.done(

@@ -133,3 +133,12 @@ def test_no_step_is_dated_before_the_phase_opened_or_after_conclusion(mechanism,
     assert [s.target for s in phase.steps][-1] == "concluded"
     with pytest.raises(ActionRefused, match="concluded"):
         advance(mechanism, phase, "secretariat", OPENED)
+
+
+def test_the_responses_time_frame_is_frozen_once_they_are_in(mechanism, phase):
+    advance(mechanism, phase, "secretariat", OPENED)
+    with pytest.raises(ActionRefused) as refused:
+        _propose(mechanism, phase, responses_months=3)
+    assert refused.value.field == "responses_months"
+    terms = _propose(mechanism, phase, responses_months=6, feedback_months=2)
+    assert terms.feedback_months == 2

@@ -262,3 +262,47 @@ def test_the_cycle_pages_render_in_every_language(app, db, portal, lang):
             lang != "en" and path != "/review/cycle/sessions/1"
         ):  # a session's title is data
             assert heading != english.get(path).html.find("h1").text.strip(), path
+
+
+def test_a_stale_open_phase_form_is_refused_not_run_twice(app, db, portal):
+    secretariat = client_as(app, "secretariat")
+    stale = secretariat.get("/review/cycle").forms["open-phase-2"]
+    stale.submit(status=303)
+    page = stale.submit(status=409)
+    assert page.html.find(id="cycle-error")
+    commit(portal)
+    assert portal["review"]["cycle"].current_phase("2") == 1
+
+
+@pytest.mark.parametrize("name", ["phase-%C2%B2", "phase-01", "phase-0", "phase-x"])
+def test_malformed_phase_names_are_not_found(app, db, portal, name):
+    iso3 = _phase(portal).country.iso3
+    page = client_as(app, "secretariat").get(
+        f"/review/countries/{iso3}/{name}", expect_errors=True
+    )
+    assert page.status_int == 404
+
+
+@pytest.mark.parametrize("review", ["AFG:²", "AFG:", "AFG:9", ":1", "AFG:1:1"])
+def test_a_malformed_paper_is_a_400(app, db, review):
+    secretariat = client_as(app, "secretariat")
+    token = secretariat.get("/login").forms["login-form"]["csrf_token"].value
+    page = secretariat.post(
+        "/review/cycle/sessions/1/add-paper",
+        {"csrf_token": token, "review": review},
+        status=400,
+    )
+    assert page.html.find(id="session-error")
+
+
+def test_an_open_phase_may_move_its_months_but_not_its_cluster(app, db):
+    secretariat = client_as(app, "secretariat")
+    form = secretariat.get("/review/cycle/amend").forms["amend"]
+    form["group"], form["phase"], form["cluster"] = "1", "1", "II"
+    form["planned_start"], form["planned_end"] = "2020-12", "2022-11"
+    form["reference"] = "Decision 14/1"
+    refused = form.submit("record", status=400)
+    assert refused.html.find(id="error-amend-cluster")
+    form = refused.forms["amend"]
+    form["cluster"] = "I"
+    form.submit("record", status=303)

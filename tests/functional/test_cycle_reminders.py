@@ -64,7 +64,10 @@ def test_overdue_items_are_marked_and_the_secretariat_is_told_once(
     report = remind(app.registry, late)
     assert report.marked == len(rows)
     mails = outbox()
-    assert sum(m["To"] == "secretariat@example.org" for m in mails) == len(rows)
+    (digest,) = [m for m in mails if m["To"] == "secretariat@example.org"]
+    body = digest.get_payload(decode=True).decode(digest.get_content_charset())
+    assert f"({len(rows)})" in digest["Subject"]
+    assert all(f"/review/countries/{r.iso3}/phase-1" in body for r in rows)
     again = remind(app.registry, late + timedelta(days=1))
     assert (again.sent, again.marked) == (0, 0)
     commit(portal)
@@ -97,9 +100,12 @@ def test_a_new_due_date_arms_the_reminders_again(app, db, portal, outbox):
     phase = portal["review"]["countries"][row.iso3].phases[1]
     phase.responses_months = 5  # as if the parties agreed a shorter frame
     commit(portal)
+    reindex(portal["review"], phase)
+    commit(portal)
     outbox_before = len(outbox())
     sent = remind(app.registry, phase.responses_due - timedelta(days=30)).sent
-    assert sent >= 1 and len(outbox()) == outbox_before + sent
+    assert sent == 1 and len(outbox()) == outbox_before + 1
+    assert outbox()[-1]["To"] == f"focal-{row.iso3.lower()}@example.org"
 
 
 def test_the_command_refuses_a_missing_settings_file(tmp_path, capsys):
@@ -151,3 +157,19 @@ def test_a_longer_agreed_time_frame_lifts_the_overdue_mark(app, db, portal, outb
     commit(portal)
     assert phase.marked_overdue("responses") is None
     assert portal["review"]["cycle"].index[(row.iso3, 1)].overdue == ()
+
+
+def test_a_notice_with_nobody_to_tell_waits_for_a_focal_point(app, db, portal, outbox):
+    row = _rows(portal)[0]
+    focal = portal["users"][f"focal-{row.iso3.lower()}"]
+    focal.active = False
+    commit(portal)
+    day = row.responses_due - timedelta(days=30)
+    remind(app.registry, day)
+    assert focal.email not in {m["To"] for m in outbox()}
+    commit(portal)
+    focal = portal["users"][f"focal-{row.iso3.lower()}"]
+    focal.active = True
+    commit(portal)
+    assert remind(app.registry, day).sent == 1
+    assert outbox()[-1]["To"] == focal.email

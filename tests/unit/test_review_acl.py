@@ -14,6 +14,7 @@ from sherloc_portal.security.acl import DENY_ALL
 from sherloc_review import security
 from sherloc_review.cycle.gate import open_next_phase
 from sherloc_review.cycle.permissions import CyclePermission
+from sherloc_review.cycle.sessions import WorkingGroupSession
 from sherloc_review.draws.meeting import prepare, run
 from sherloc_review.permissions import ReviewPermission
 from sherloc_review.testing import install_default_into
@@ -30,6 +31,11 @@ def root():
     run(mechanism, prepare(mechanism, "ACL test", "acl", "test"), "test")
     prepare(mechanism, "Not yet drawn", "later", "test")
     open_next_phase(mechanism, "1", date(2026, 12, 1), "test")
+    sessions = mechanism["cycle"]["sessions"]
+    day = date(2027, 3, 1)
+    sessions.add(
+        "1", WorkingGroupSession("ic", "Session", day, day, "Vienna", ("a",), 1)
+    )
     return root
 
 
@@ -41,6 +47,8 @@ def walk(node):
     yield from getattr(node, "phases", {}).values()
     if type(node).__name__ == "Cycle":
         yield node["status"]
+        yield node["feed"]
+        yield node["feed"]["some-secret.ics"]
 
 
 def test_the_walk_reaches_every_kind_of_node(root):
@@ -67,6 +75,9 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "Cycle",
         "Sessions",
         "PublicStatus",
+        "Feeds",
+        "FeedAddress",
+        "WorkingGroupSession",
     } <= kinds
 
 
@@ -78,7 +89,11 @@ def test_every_acl_under_review_ends_with_deny_all(root):
 
 #: The only grants to everyone: the public status (counts) and the calendar
 #: feeds, whose view serves nothing without the feed's secret.
-PUBLIC = {("PublicStatus", CyclePermission.STATUS), ("Cycle", CyclePermission.FEED)}
+PUBLIC = {
+    ("PublicStatus", CyclePermission.STATUS),
+    ("Feeds", CyclePermission.FEED),
+    ("FeedAddress", CyclePermission.FEED),
+}
 
 
 def test_nothing_under_review_is_granted_to_everyone_or_authenticated(root):
