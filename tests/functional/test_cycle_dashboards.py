@@ -172,3 +172,46 @@ def test_the_public_finds_the_status_in_the_navigation(app, db):
     links = [a["href"] for a in home.html.find("nav").find_all("a")]
     assert "http://localhost/review/cycle/status" in links
     assert "http://localhost/review" not in links  # the secure area stays hidden
+
+
+def test_confidential_notes_reach_no_public_page_feed_or_mail(app, db, portal, outbox):
+    from sherloc_review.cycle.cli import remind
+    from sherloc_review.cycle.steps import advance
+    from sherloc_review.cycle.terms import propose
+
+    marker = "CONFIDENTIAL-MARKER-77"
+    rows = _rows(portal)
+    phase = portal["review"]["countries"][rows[0].iso3].phases[1]
+    propose(
+        portal["review"],
+        phase,
+        rows[0].iso3,
+        "focal",
+        phase.opened_on,
+        responses_months=6,
+        feedback_months=6,
+        languages={"en", "fr", "es"},
+        reason=marker,
+    )
+    other = portal["review"]["countries"][rows[1].iso3].phases[1]
+    advance(portal["review"], other, "secretariat", other.opened_on, marker)
+    commit(portal)
+    assert (
+        marker
+        in client_as(app, "secretariat")
+        .get(f"/review/countries/{rows[0].iso3}/phase-1")
+        .text
+    )  # the participants do see it
+    public = client_as(app).get("/review/cycle/status").text
+    public += client_as(app).get("/api/v1/status").text
+    focal = client_as(app, f"focal-{rows[0].iso3.lower()}")
+    public += client_as(app).get(_feed_address(focal)).text
+    remind(app.registry, other.feedback_due - timedelta(days=7))
+    remind(app.registry, rows[0].responses_due - timedelta(days=7))
+    mails = outbox()
+    assert mails
+    for mail in mails:
+        public += mail["Subject"] + mail.get_payload(decode=True).decode(
+            mail.get_content_charset()
+        )
+    assert marker not in public
