@@ -73,7 +73,12 @@ class Override:
 
 @dataclass(frozen=True)
 class Amendment:
-    """¶16: one row of the workplan changed; the workplan's version n+1."""
+    """¶16: one row of the workplan changed; the workplan's version n+1.
+
+    When the new cluster was another not yet opened phase's of the same
+    group, that phase takes this one's former cluster (``swap_*``): the two
+    phases exchange clusters, as one decision.
+    """
 
     group: str
     phase: str
@@ -82,6 +87,9 @@ class Amendment:
     planned_start: str
     planned_end: str
     decision: Decision
+    swap_phase: str = ""
+    swap_cluster: str = ""
+    swap_cluster_name: str = ""
 
 
 @dataclass(frozen=True)

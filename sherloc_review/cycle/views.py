@@ -298,6 +298,7 @@ class AmendView(DecisionView):
             planned_end=appstruct["planned_end"],
             decision=self.decision(appstruct),
         )
+        amendment = plan.with_swap(rows, amendment, self.context.current_phase(group))
         plan.check_amendment(rows, list(clusters.keys()), amendment)
         self.context.amendments = (*self.context.amendments, amendment)
         return self.done(

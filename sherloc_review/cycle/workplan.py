@@ -21,21 +21,56 @@ PHASES = ("1", "2", "3", "4")
 
 
 def apply(rows, amendment: Amendment) -> list:
-    """``rows`` with the row the amendment names replaced."""
-    return [
-        replace(
-            row,
-            cluster=amendment.cluster,
-            cluster_name=amendment.cluster_name,
-            planned_start=amendment.planned_start,
-            planned_end=amendment.planned_end,
-            confidence="decided",
-            basis=amendment.decision.reference,
-        )
-        if (row.group, row.phase) == (amendment.group, amendment.phase)
-        else row
-        for row in rows
-    ]
+    """``rows`` with the row the amendment names replaced (and the phase it
+    swaps clusters with, if any)."""
+    decided = {"confidence": "decided", "basis": amendment.decision.reference}
+    changed = []
+    for row in rows:
+        if (row.group, row.phase) == (amendment.group, amendment.phase):
+            row = replace(
+                row,
+                cluster=amendment.cluster,
+                cluster_name=amendment.cluster_name,
+                planned_start=amendment.planned_start,
+                planned_end=amendment.planned_end,
+                **decided,
+            )
+        elif amendment.swap_phase and (row.group, row.phase) == (
+            amendment.group,
+            amendment.swap_phase,
+        ):
+            row = replace(
+                row,
+                cluster=amendment.swap_cluster,
+                cluster_name=amendment.swap_cluster_name,
+                **decided,
+            )
+        changed.append(row)
+    return changed
+
+
+def with_swap(rows, amendment: Amendment, opened: int) -> Amendment:
+    """``amendment``, swapping clusters with the group's phase that has the
+    new cluster, when that phase is not open yet (¶9, ¶11 keep one cluster
+    per phase); unchanged otherwise, for :func:`check_amendment` to judge."""
+    current = entry(rows, amendment.group, int(amendment.phase))
+    if current is None or current.cluster == amendment.cluster:
+        return amendment
+    for row in rows:
+        if (
+            row.group == amendment.group
+            and row.phase in PHASES
+            and row.phase != amendment.phase
+            and row.cluster == amendment.cluster
+            and int(row.phase) > opened
+        ):
+            return replace(
+                amendment,
+                swap_phase=row.phase,
+                swap_cluster=current.cluster,
+                swap_cluster_name=current.cluster_name,
+            )
+    return amendment
 
 
 def entries(workplan, amendments: tuple[Amendment, ...], version: int | None = None):

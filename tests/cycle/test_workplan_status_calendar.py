@@ -154,3 +154,34 @@ def test_the_calendar_is_rfc_5545_text():
     assert "DTSTART;VALUE=DATE:20270715\r\n" in unfolded
     assert "DTEND;VALUE=DATE:20270716\r\n" in unfolded
     assert "DTSTAMP:20270115T120000Z\r\n" in unfolded
+
+
+def test_two_phases_not_yet_open_may_exchange_clusters(mechanism):
+    rows = _rows(mechanism)
+    phase3 = plan.entry(rows, "1", 3)
+    phase4 = plan.entry(rows, "1", 4)
+    asked = _amendment(
+        phase="3",
+        cluster=phase4.cluster,
+        cluster_name=phase4.cluster_name,
+        planned_start=phase3.planned_start,
+        planned_end=phase3.planned_end,
+    )
+    amendment = plan.with_swap(rows, asked, opened=2)
+    assert (amendment.swap_phase, amendment.swap_cluster) == ("4", phase3.cluster)
+    plan.check_amendment(rows, ["I", "II", "III", "IV"], amendment)
+    after = _rows(mechanism, (amendment,))
+    assert plan.entry(after, "1", 3).cluster == phase4.cluster
+    assert plan.entry(after, "1", 4).cluster == phase3.cluster
+    assert plan.entry(after, "1", 4).basis == "Resolution 13/1"
+
+
+def test_an_open_phase_keeps_its_cluster_in_an_exchange(mechanism):
+    rows = _rows(mechanism)
+    phase1 = plan.entry(rows, "1", 1)
+    asked = _amendment(phase="4", cluster=phase1.cluster)
+    amendment = plan.with_swap(rows, asked, opened=1)
+    assert amendment.swap_phase == ""
+    with pytest.raises(ActionRefused) as refused:
+        plan.check_amendment(rows, ["I", "II", "III", "IV"], amendment)
+    assert refused.value.field == "cluster"

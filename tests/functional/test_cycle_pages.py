@@ -88,22 +88,23 @@ def test_the_gate_refuses_then_a_recorded_decision_opens_the_next_phase(
 def test_an_amendment_makes_a_new_version_of_the_workplan(app, db, portal):
     secretariat = client_as(app, "secretariat")
     form = secretariat.get("/review/cycle/amend").forms["amend"]
-    form["group"], form["phase"], form["cluster"] = "3", "4", "I"
-    form["planned_start"], form["planned_end"] = "2028-11", "2030-11"
+    # Group 1's phase 1 is open on cluster I: no other phase may take it.
+    form["group"], form["phase"], form["cluster"] = "1", "4", "I"
+    form["planned_start"], form["planned_end"] = "2026-12", "2028-12"
     form["reference"] = "Resolution 13/1"
     refused = form.submit("record", status=400)
     assert "one cluster per phase" in refused.text
     form = refused.forms["amend"]
     form["cluster"] = "II"
-    form["planned_start"] = "2029-01"
+    form["planned_start"] = "2027-01"
     form.submit("record", status=303)
     page = secretariat.get("/review/cycle")
     assert "version 2" in page.html.find(id="workplan-heading").text
-    row = page.html.find("tr", attrs={"data-group": "3", "data-phase": "4"})
-    assert "2029-01" in row.text and "Resolution 13/1" in row.text
+    row = page.html.find("tr", attrs={"data-group": "1", "data-phase": "4"})
+    assert "2027-01" in row.text and "Resolution 13/1" in row.text
     old = secretariat.get("/review/cycle?version=1")
-    row = old.html.find("tr", attrs={"data-group": "3", "data-phase": "4"})
-    assert "2028-11" in row.text
+    row = old.html.find("tr", attrs={"data-group": "1", "data-phase": "4"})
+    assert "2026-12" in row.text
 
 
 def test_a_participant_sees_the_phase_with_days_left_then_overdue(
@@ -306,3 +307,17 @@ def test_an_open_phase_may_move_its_months_but_not_its_cluster(app, db):
     form = refused.forms["amend"]
     form["cluster"] = "I"
     form.submit("record", status=303)
+
+
+def test_the_conference_may_swap_the_clusters_of_phases_3_and_4(app, db, portal):
+    secretariat = client_as(app, "secretariat")
+    form = secretariat.get("/review/cycle/amend").forms["amend"]
+    form["group"], form["phase"], form["cluster"] = "2", "3", "II"
+    form["planned_start"], form["planned_end"] = "2025-11", "2027-11"
+    form["reference"] = "Resolution 13/2"
+    form.submit("record", status=303)
+    page = secretariat.get("/review/cycle")
+    third = page.html.find("tr", attrs={"data-group": "2", "data-phase": "3"})
+    fourth = page.html.find("tr", attrs={"data-group": "2", "data-phase": "4"})
+    assert "II:" in third.text and "III:" in fourth.text
+    assert page.html.find(id="amendments").find(class_="swap")
