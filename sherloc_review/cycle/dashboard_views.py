@@ -19,12 +19,13 @@ from sherloc_portal.forms import ActionRefused
 from ..draws.views import state_name
 from ..i18n import _
 from ..labels import REGIONAL_GROUP_LABELS
-from .dashboards import FILTERS, choices, csv_cell, filters_of, lines
+from .dashboards import FILTERS, NO_REGION, choices, csv_cell, filters_of, lines
 from .deadlines import owed_by, reviews_of
 from .permissions import CyclePermission
 from .resources import Cycle
 from .workflow import STATE_LABELS
 
+NO_REGION_LABEL = _("In no regional group")
 ITEM_LABELS = {
     "responses": _("Responses (¶34)"),
     "feedback": _("Written feedback (¶35)"),
@@ -70,7 +71,10 @@ def dashboard(context, request):
         "names": {line.row.iso3: state_name(states, line.row.iso3) for line in found},
         "stages": _labels(request, STATE_LABELS),
         "items": _labels(request, ITEM_LABELS),
-        "regions": _labels(request, REGIONAL_GROUP_LABELS),
+        "regions": {
+            **_labels(request, REGIONAL_GROUP_LABELS),
+            NO_REGION: request.translate(NO_REGION_LABEL),
+        },
         "csv_url": request.resource_url(context, "dashboard.csv", query=request.GET),
         "countries": context.__parent__["countries"],
     }

@@ -18,6 +18,13 @@ from .resources import ReviewRow
 from .workflow import STATES
 
 FILTERS = ("group", "cluster", "state", "regional_group")
+NO_REGION = "none"  # the filter value of the entities in no regional group
+
+
+def value_of(row, name: str) -> str:
+    """A row's value for a filter (``none`` for no regional group)."""
+    value = getattr(row, name)
+    return value or NO_REGION if name == "regional_group" else value
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ def choices(rows) -> dict[str, list[str]]:
         "group": sorted({r.group for r in rows}),
         "cluster": sorted({r.cluster for r in rows}),
         "state": list(STATES),
-        "regional_group": sorted({r.regional_group for r in rows if r.regional_group}),
+        "regional_group": sorted({value_of(r, "regional_group") for r in rows}),
     }
 
 
@@ -58,7 +65,7 @@ def filters_of(params, known: dict[str, list[str]]) -> dict[str, str]:
 def lines(rows, chosen: dict[str, str], overdue_only: bool, today: date) -> list[Line]:
     found = []
     for row in rows:
-        if any(getattr(row, name) != value for name, value in chosen.items()):
+        if any(value_of(row, name) != value for name, value in chosen.items()):
             continue
         deadline = deadline_of(row)
         overdue = deadline is not None and deadline.day < today

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from . import workplan as plan
+from .dates import month_of
 from .gate import THRESHOLD, Meter, meter
 from .resources import CYCLE_NAME, Opening, Override
 
@@ -19,22 +21,31 @@ class GroupStatus:
     opening: Opening | None
     meter: Meter | None
     overrides: tuple[Override, ...]
+    #: The current phase runs past the end the workplan plans (¶15).
+    late: bool = False
 
 
-def groups(mechanism) -> list[GroupStatus]:
+def groups(mechanism, today: date | None = None) -> list[GroupStatus]:
     cycle = mechanism[CYCLE_NAME]
     rows = plan.entries(mechanism["workplan"], cycle.amendments)
     statuses = []
     for group in GROUPS:
         number = cycle.current_phase(group)
+        entry = plan.entry(rows, group, max(number, 1))
         statuses.append(
             GroupStatus(
                 group=group,
                 phase=number,
-                entry=plan.entry(rows, group, max(number, 1)),
+                entry=entry,
                 opening=cycle.opening(group, number),
                 meter=meter(cycle, group),
                 overrides=tuple(o for o in cycle.overrides if o.group == group),
+                late=bool(
+                    number
+                    and today is not None
+                    and entry is not None
+                    and month_of(today) > entry.planned_end
+                ),
             )
         )
     return statuses

@@ -21,6 +21,7 @@ from ..draws.views import state_name
 from ..i18n import _
 from ..labels import REGIONAL_GROUP_LABELS
 from .calendar import SUFFIX, Event, new_feed, owner, render
+from .dashboard_views import NO_REGION_LABEL
 from .permissions import CyclePermission
 from .resources import FEEDS_NAME, SESSIONS_NAME, Cycle, FeedAddress, PublicStatus
 from .status import NO_REGION, public_status
@@ -40,7 +41,7 @@ EVENT_SUMMARIES = {
 )
 def status_page(context, request):
     regions = {k: request.translate(v) for k, v in REGIONAL_GROUP_LABELS.items()}
-    regions[NO_REGION] = request.translate(_("In no regional group"))
+    regions[NO_REGION] = request.translate(NO_REGION_LABEL)
     return {
         "page_title": request.translate(_("Status of the review mechanism")),
         "status": public_status(context.cycle),

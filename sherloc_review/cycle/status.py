@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .dashboards import NO_REGION  # entities in no UN regional group (EU, ...)
 from .workflow import STATES
 
-NO_REGION = "none"  # entities in no UN regional group (EU, Holy See, ...)
 MIN_ROW = 5
 
 

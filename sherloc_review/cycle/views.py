@@ -45,7 +45,7 @@ def cycle_page(context, request, error=None) -> dict:
     confidence["decided"] = request.translate(_("Decided by the Conference"))
     return {
         "page_title": request.translate(_("Review cycle")),
-        "groups": groups(mechanism),
+        "groups": groups(mechanism, request.clock.today()),
         "threshold": THRESHOLD,
         "version": version,
         "latest": plan.version(context.amendments),

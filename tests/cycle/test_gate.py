@@ -105,3 +105,13 @@ def test_a_group_without_drawn_states_opens_nothing(mechanism):
     with pytest.raises(ActionRefused, match="drawn"):
         open_next_phase(mechanism, "2", DAY, "secretariat")
     assert mechanism["cycle"].openings == ()
+
+
+def test_a_phase_running_past_its_planned_end_is_late(mechanism):
+    from sherloc_review.cycle.overview import groups
+
+    open_next_phase(mechanism, "1", date(2021, 6, 1), "secretariat")
+    first = groups(mechanism, date(2022, 12, 31))[0]
+    assert (first.group, first.phase, first.late) == ("1", 1, False)
+    assert groups(mechanism, date(2023, 1, 1))[0].late
+    assert not groups(mechanism, date(2030, 1, 1))[1].late  # group 2 not open

@@ -185,3 +185,17 @@ def test_an_open_phase_keeps_its_cluster_in_an_exchange(mechanism):
     with pytest.raises(ActionRefused) as refused:
         plan.check_amendment(rows, ["I", "II", "III", "IV"], amendment)
     assert refused.value.field == "cluster"
+
+
+def test_the_dashboard_filters_the_entities_in_no_regional_group(mechanism):
+    from sherloc_review.cycle.dashboards import choices, filters_of, lines
+
+    for group in ("1", "2", "3"):
+        open_next_phase(mechanism, group, DAY, "secretariat")
+    rows = list(mechanism["cycle"].rows())
+    known = choices(rows)
+    assert "none" in known["regional_group"]
+    chosen = filters_of({"regional_group": "none"}, known)
+    found = lines(rows, chosen, False, DAY)
+    assert found and {line.row.regional_group for line in found} == {""}
+    assert len(found) == sum(1 for r in rows if not r.regional_group)

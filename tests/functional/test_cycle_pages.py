@@ -321,3 +321,13 @@ def test_the_conference_may_swap_the_clusters_of_phases_3_and_4(app, db, portal)
     fourth = page.html.find("tr", attrs={"data-group": "2", "data-phase": "4"})
     assert "II:" in third.text and "III:" in fourth.text
     assert page.html.find(id="amendments").find(class_="swap")
+
+
+def test_a_phase_past_its_planned_end_is_flagged(app, db, portal, clock):
+    secretariat = client_as(app, "secretariat")
+    clock.set(portal["review"]["cycle"].opening("1", 1).on)
+    page = secretariat.get("/review/cycle")
+    # Phase 1 of group 1 was planned for 2020-12 to 2022-12: long past.
+    late = page.html.find("tr", attrs={"data-group": "1"}).find(class_="late")
+    assert late is not None and "¶15" in late.text
+    assert page.html.find("tr", attrs={"data-group": "2"}).find(class_="late") is None
