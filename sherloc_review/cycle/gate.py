@@ -58,10 +58,6 @@ def meter(cycle, group: str) -> Meter | None:
     return Meter(group, number, len(opening.foreseen), completed)
 
 
-def groups_of(countries) -> list[str]:
-    return sorted({c.group for c in countries.values() if c.group})
-
-
 def open_next_phase(mechanism, group: str, today: date, by: str) -> Opening:
     cycle, countries = mechanism[CYCLE_NAME], mechanism["countries"]
     current = cycle.current_phase(group)
