@@ -33,6 +33,10 @@ class FormView:
     formid: ClassVar[str]
     buttons: ClassVar[tuple[deform.Button, ...]] = ()
     failure_status: ClassVar[int | None] = None
+    #: Translation strings of the page's heading and introduction, shown by
+    #: the default :meth:`values` (a view needing more overrides it).
+    title: ClassVar[Any] = ""
+    intro: ClassVar[Any] = ""
 
     def __init__(self, context, request) -> None:
         self.context = context
@@ -49,8 +53,15 @@ class FormView:
         return None
 
     def values(self) -> dict[str, Any]:
-        """Extra values for the page template."""
-        return {}
+        """Extra values for the page template: by default the translated
+        ``title`` (as ``page_title``) and ``intro``, when set."""
+        translate = self.request.translate
+        found = {}
+        if self.title:
+            found["page_title"] = translate(self.title)
+        if self.intro:
+            found["intro"] = translate(self.intro)
+        return found
 
     # -- machinery --------------------------------------------------------
 

@@ -149,21 +149,15 @@ class RequestRedrawView(FormView):
     failure_status = 400
     buttons = (deform.Button("ask", _("Send the request")),)
 
-    def values(self) -> dict:
-        translate = self.request.translate
-        return {
-            "page_title": translate(_("Ask for the reviewers to be drawn again")),
-            "intro": translate(
-                _(
-                    "The State under review and each reviewing State may ask up to "
-                    "four times that the lots be drawn again, for instance to share "
-                    "a working language or to have a reviewer from a similar legal "
-                    "system (¶28(d)); requests in exceptional circumstances (¶28(e)) "
-                    "or because a reviewer is unable to serve (¶30) do not count. "
-                    "The Secretariat decides."
-                )
-            ),
-        }
+    title = _("Ask for the reviewers to be drawn again")
+    intro = _(
+        "The State under review and each reviewing State may ask up to "
+        "four times that the lots be drawn again, for instance to share "
+        "a working language or to have a reviewer from a similar legal "
+        "system (¶28(d)); requests in exceptional circumstances (¶28(e)) "
+        "or because a reviewer is unable to serve (¶30) do not count. "
+        "The Secretariat decides."
+    )
 
     def ask_success(self, appstruct: dict):
         request, context = self.request, self.context

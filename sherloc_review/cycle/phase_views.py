@@ -202,19 +202,13 @@ class TermsView(FormView):
             "reason": current.reason if current else "",
         }
 
-    def values(self) -> dict:
-        translate = self.request.translate
-        return {
-            "page_title": translate(_("Time frames and working languages")),
-            "intro": translate(
-                _(
-                    "The State under review and its reviewing States agree the time "
-                    "frames of the review and its working languages (¶31, ¶50). A "
-                    "proposal is in force once every party's focal point has agreed; "
-                    "a new proposal replaces one still awaiting agreement."
-                )
-            ),
-        }
+    title = _("Time frames and working languages")
+    intro = _(
+        "The State under review and its reviewing States agree the time "
+        "frames of the review and its working languages (¶31, ¶50). A "
+        "proposal is in force once every party's focal point has agreed; "
+        "a new proposal replaces one still awaiting agreement."
+    )
 
     def propose_success(self, appstruct):
         request, context = self.request, self.context

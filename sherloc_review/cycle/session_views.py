@@ -102,8 +102,7 @@ class AddSessionView(FormView):
     failure_status = 400
     buttons = (deform.Button("add", _("Add the session")),)
 
-    def values(self) -> dict:
-        return {"page_title": self.request.translate(_("Add a working-group session"))}
+    title = _("Add a working-group session")
 
     def add_success(self, appstruct):
         agenda = tuple(

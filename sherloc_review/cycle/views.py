@@ -165,11 +165,6 @@ class DecisionView(FormView):
     """Record a decision of the Conference (the Secretariat)."""
 
     failure_status = 400
-    title = intro = ""
-
-    def values(self) -> dict:
-        translate = self.request.translate
-        return {"page_title": translate(self.title), "intro": translate(self.intro)}
 
     def decision(self, appstruct) -> Decision:
         return Decision(

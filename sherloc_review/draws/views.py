@@ -85,20 +85,14 @@ class PrepareView(FormView):
     failure_status = 400
     buttons = (deform.Button("prepare", _("Prepare the draw")),)
 
-    def values(self) -> dict:
-        translate = self.request.translate
-        return {
-            "page_title": translate(_("Prepare a drawing of lots")),
-            "intro": translate(
-                _(
-                    "The States and their participation are frozen as they are "
-                    "now, and the commitment to the seed (its SHA-256 hash) is "
-                    "published. At the meeting, reveal the seed and run the draw: "
-                    "anyone can then check the seed against the commitment and "
-                    "replay the draw."
-                )
-            ),
-        }
+    title = _("Prepare a drawing of lots")
+    intro = _(
+        "The States and their participation are frozen as they are "
+        "now, and the commitment to the seed (its SHA-256 hash) is "
+        "published. At the meeting, reveal the seed and run the draw: "
+        "anyone can then check the seed against the commitment and "
+        "replay the draw."
+    )
 
     def prepare_success(self, appstruct: dict):
         request = self.request
