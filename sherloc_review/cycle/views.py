@@ -54,6 +54,7 @@ def cycle_page(context, request, error=None) -> dict:
         "amendments": context.amendments,
         "overrides": context.overrides,
         "can_manage": request.has_permission(CyclePermission.MANAGE, context),
+        "can_own": request.has_permission(CyclePermission.OWN, context),
         "error": error,
     }
 

@@ -331,3 +331,14 @@ def test_a_phase_past_its_planned_end_is_flagged(app, db, portal, clock):
     late = page.html.find("tr", attrs={"data-group": "1"}).find(class_="late")
     assert late is not None and "¶15" in late.text
     assert page.html.find("tr", attrs={"data-group": "2"}).find(class_="late") is None
+
+
+def test_the_chair_reads_the_cycle_without_a_dead_dashboard_link(app, db, portal):
+    from sherloc_portal.api.testing import add_account
+
+    add_account(portal, app.registry, "chair", roles=("chair",))
+    page = client_as(app, "chair").get("/review/cycle")
+    assert page.html.find(id="groups") is not None
+    assert page.html.find(id="mine-link") is None
+    client_as(app, "chair").get("/review/cycle/mine", status=403)
+    assert client_as(app, "focal-fra").get("/review/cycle").html.find(id="mine-link")
