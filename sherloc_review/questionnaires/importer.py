@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from sherloc_portal.installer.errors import InstallerError
 
 from ..importing import ensure, sync
-from .resources import Question, QuestionnaireDefinition, Questionnaires, Section
+from .resources import (
+    CLOSED_ANSWERS,
+    FollowUp,
+    Question,
+    QuestionnaireDefinition,
+    Questionnaires,
+    Section,
+)
 
 QUESTIONNAIRES_FILE = "questionnaires.toml"
 FORMAT = "sherloc-questionnaire"
 #: The definition formats this code reads.
-FORMAT_VERSIONS = (1,)
+FORMAT_VERSIONS = (2,)
+_ID = re.compile(r"[a-z][a-z_]{1,30}", re.ASCII)
 
 
 def read_definitions(data: dict) -> dict[str, dict]:
@@ -28,10 +38,7 @@ def read_definitions(data: dict) -> dict[str, dict]:
             Section(
                 instrument=section["instrument"],
                 note=section.get("note", ""),
-                questions=tuple(
-                    Question(id=q["id"], article=q["article"], text=q["text"])
-                    for q in section.get("question", ())
-                ),
+                questions=tuple(_question(q) for q in section.get("question", ())),
             )
             for section in entry.get("section", ())
         )
@@ -41,6 +48,31 @@ def read_definitions(data: dict) -> dict[str, dict]:
             "sections": sections,
         }
     return definitions
+
+
+def _question(entry: dict) -> Question:
+    follow_ups = []
+    for item in entry.get("follow_up", ()):
+        when = tuple(item["when"])
+        if (
+            not _ID.fullmatch(item["id"])
+            or not when
+            or not set(when) <= set(CLOSED_ANSWERS)
+            or any(f.id == item["id"] for f in follow_ups)
+        ):
+            raise InstallerError(
+                f"{QUESTIONNAIRES_FILE}: question {entry['id']}: follow-up "
+                f"{item['id']!r} needs a unique id of lower-case letters and "
+                f"'when' among {', '.join(CLOSED_ANSWERS)}."
+            )
+        follow_ups.append(FollowUp(id=item["id"], text=item["text"], when=when))
+    return Question(
+        id=entry["id"],
+        article=entry["article"],
+        text=entry["text"],
+        follow_ups=tuple(follow_ups),
+        guidance=entry.get("guidance", ""),
+    )
 
 
 def import_questionnaires(mechanism, context) -> Questionnaires:
