@@ -8,9 +8,9 @@ BIN := $(VENV)/bin
 INI ?= development.ini
 PYTEST_ARGS ?=
 # Debian packages the test suite needs: the browser test drives Debian's
-# Chromium (never a downloaded browser), Chinese pages need a CJK font, and
-# the locale tooling uses gettext's msgfmt.
-APT_PACKAGES := chromium fonts-wqy-microhei gettext
+# Chromium (never a downloaded browser), Chinese pages and PDFs need a CJK
+# font, every PDF the DejaVu fonts, and the locale tooling gettext's msgfmt.
+APT_PACKAGES := chromium fonts-wqy-microhei fonts-dejavu-core gettext
 
 .PHONY: install serve test system-packages
 
@@ -33,7 +33,8 @@ serve: install
 
 system-packages:
 	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/msgfmt ] \
-	    && [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then \
+	    && [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] \
+	    && [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  : ; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  export DEBIAN_FRONTEND=noninteractive; \

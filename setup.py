@@ -23,6 +23,13 @@ requires = [
     "argon2-cffi",
     "Babel",
     "waitress",
+    # Offline work on a questionnaire: a PDF to read, a workbook to answer
+    # and import back (defusedxml guards openpyxl against hostile XML).
+    "fpdf2",
+    "openpyxl",
+    "defusedxml",
+    # Arabic in the PDF is shaped by HarfBuzz (fpdf2 text shaping).
+    "uharfbuzz",
     # cornice, deform and pyramid_chameleon still import pkg_resources.
     "setuptools<81",
 ]

@@ -9,6 +9,7 @@ Add-ons plug in only through these config directives, called from their
     config.add_install_profile("default", "default", title=_("..."), handler=...)
     config.add_upgrade_step("default", 1, 2, "title", handler)
     config.add_directory_section("officials", _("Focal points"), collect)
+    config.add_record_backlinks("answers", _("Cited in"), collect)
     config.set_portal_layout("my_theme:templates/layout.pt")
 
 Every directive registers through ``config.action`` with a discriminator, so
@@ -74,6 +75,13 @@ class DirectorySection:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class RecordBacklinks:
+    name: str
+    title: Any
+    collect: Callable
+
+
 @dataclass
 class Extensions:
     """What add-ons registered; lives on ``registry.sherloc_extensions``."""
@@ -84,6 +92,7 @@ class Extensions:
     profiles: dict[str, InstallProfile] = field(default_factory=dict)
     upgrade_steps: list[UpgradeStep] = field(default_factory=list)
     directory_sections: dict[str, DirectorySection] = field(default_factory=dict)
+    record_backlinks: dict[str, RecordBacklinks] = field(default_factory=dict)
     addons: dict[str, str] = field(default_factory=dict)
     layout: str = "sherloc_portal:templates/layout.pt"
 
@@ -295,6 +304,27 @@ def add_directory_section(
     )
 
 
+def add_record_backlinks(config, name: str, title: Any, collect: Callable) -> None:
+    """List, on a legislation record's page, what cites the record.
+
+    :param collect: ``collect(request, record) -> list of dict`` with keys
+        ``title``, ``url`` and optional ``note``: only what the requesting
+        user may see (the page itself is public).
+    """
+    backlinks = RecordBacklinks(name, title, collect)
+
+    def register():
+        _extensions(config).record_backlinks[name] = backlinks
+
+    config.action(
+        ("sherloc-record-backlinks", name),
+        register,
+        introspectables=(
+            _introspectable(config, "sherloc record backlinks", name, title),
+        ),
+    )
+
+
 def set_portal_layout(config, renderer: str) -> None:
     """Replace the portal's page layout (a Chameleon macro template).
 
@@ -327,6 +357,7 @@ def includeme(config) -> None:
         add_install_profile,
         add_upgrade_step,
         add_directory_section,
+        add_record_backlinks,
         set_portal_layout,
     ):
         config.add_directive(directive.__name__, directive)

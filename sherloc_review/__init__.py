@@ -35,4 +35,6 @@ def includeme(config) -> None:
     config.include(".draws")
     config.include(".countries")
     config.include(".cycle")
+    config.include(".responses")
+    config.include(".guidance")
     config.include(".api")

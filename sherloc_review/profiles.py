@@ -29,12 +29,15 @@ def mechanism(root: PortalRoot, context) -> ReviewMechanism:
 def install_default(context) -> None:
     """Reference data: States, instruments, clusters, workplan, questionnaires.
 
-    Also the (empty) folders of the drawing of lots, the reviews and the
-    review cycle.
+    Also the (empty) folders of the drawing of lots, the reviews, the review
+    cycle, the guidance pages and the published responses.
     """
     from .cycle import setup as cycle_setup
     from .draws import setup as draws_setup
+    from .guidance.setup import ensure_guidance
     from .officials import setup as officials_setup
+    from .responses import setup as responses_setup
+    from .responses.publish import ensure_published_folder
 
     review = mechanism(context.root, context)
     import_states(review, context)
@@ -45,10 +48,14 @@ def install_default(context) -> None:
     officials_setup.install(review, context.changed)
     draws_setup.install(review, context.changed)
     cycle_setup.install(review, context.changed)
+    responses_setup.install(review, context.changed)
+    ensure_guidance(review, context.changed)
+    ensure_published_folder(context.root, context.changed)
 
 
 def install_demo(context) -> None:
-    """Demo accounts, legislation, a draw, phase 1 of group 1, a session.
+    """Demo accounts, legislation, a draw, phase 1 of group 1 with responses
+    in draft and submitted, a session.
 
     Never for production.
     """
@@ -56,19 +63,21 @@ def install_demo(context) -> None:
     from .cycle import setup as cycle_setup
     from .draws import setup as draws_setup
     from .officials import setup as officials_setup
+    from .responses import demo as responses_demo
 
     review = context.root[MECHANISM_NAME]
     demo.create_accounts(context, review["states"])
     demo.add_legislation(context)
     officials_setup.install(review, context.changed)
     draws_setup.install_demo_draw(review, context.changed)
-    cycle_setup.install_demo(
-        review, context.changed, context.registry.sherloc_clock.today()
-    )
+    today = context.registry.sherloc_clock.today()
+    cycle_setup.install_demo(review, context.changed, today)
+    responses_demo.install_demo(review, context.changed, today)
 
 
 def uninstall(context) -> None:
-    """Remove the mechanism and the demo's legislation; deactivate demo accounts.
+    """Remove the mechanism, the published responses (their classes are the
+    add-on's) and the demo's legislation; deactivate demo accounts.
 
     Accounts belong to the portal and are kept, but when the demo profile
     was installed every account it creates (``admin`` included) is
@@ -80,6 +89,7 @@ def uninstall(context) -> None:
     """
     from . import demo
     from .officials import setup as officials_setup
+    from .responses.publish import PUBLISHED_NAME
 
     root = context.root
     review = root.get(MECHANISM_NAME)
@@ -90,6 +100,10 @@ def uninstall(context) -> None:
         root.remove(MECHANISM_NAME)
         context.changed("removed the review mechanism")
     demo.remove_legislation(context)
+    knowledge = root.get("knowledge")
+    if knowledge is not None and PUBLISHED_NAME in knowledge:
+        knowledge.remove(PUBLISHED_NAME)
+        context.changed("removed the published responses")
 
 
 def includeme(config) -> None:

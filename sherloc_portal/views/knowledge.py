@@ -181,9 +181,19 @@ def legislation_listing(context: Legislation, request) -> dict[str, Any]:
     **READ,
 )
 def legislation_record(context: LegislationRecord, request) -> dict[str, Any]:
+    """The record, and what add-ons say cites it (only what the reader may
+    see: a private back-link makes the page private to the cache too)."""
+    backlinks = []
+    for section in request.registry.sherloc_extensions.record_backlinks.values():
+        links = section.collect(request, context)
+        if links:
+            backlinks.append({"title": section.title, "links": links})
+    if backlinks:
+        request.response.cache_control = "private, no-store"
     return {
         "page_title": context.title,
         "record": context,
+        "backlinks": backlinks,
         "can_edit": request.has_permission(Permission.KNOWLEDGE_EDIT, context),
     }
 

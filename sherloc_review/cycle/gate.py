@@ -17,6 +17,7 @@ from datetime import date
 from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
+from ..responses.setup import open_responses
 from . import workplan as plan
 from .dates import month_of
 from .index import reindex
@@ -120,6 +121,7 @@ def open_next_phase(mechanism, group: str, today: date, by: str) -> Opening:
     for iso3 in foreseen:
         phase = PhaseReview(number, group, row.cluster, today)
         countries[iso3].add_phase(phase)
+        open_responses(mechanism, phase)
         reindex(mechanism, phase)
     opening = Opening(group, number, today, by, foreseen, decision)
     cycle.openings = (*cycle.openings, opening)

@@ -20,6 +20,8 @@ from ..countries.permissions import CountryPermission
 from ..draws.views import state_name
 from ..i18n import _
 from ..labels import LANGUAGE_LABELS
+from ..responses.permissions import ResponsesPermission
+from ..responses.progress import of_assessment, of_phase
 from .dates import MAX_MONTHS, days_left
 from .phases import PhaseReview
 from .steps import advance
@@ -35,6 +37,24 @@ def _party(request, context):
     if user is None or user.state not in context.country.participants:
         return None
     return user.state
+
+
+def _responses(request, phase) -> list[dict]:
+    """The self-assessments the reader may open, with their progress."""
+    found = []
+    for assessment in phase.responses.values() if phase.responses else ():
+        if request.has_permission(ResponsesPermission.VIEW_DRAFT, assessment) or (
+            assessment.submitted is not None
+            and request.has_permission(ResponsesPermission.VIEW_SUBMITTED, assessment)
+        ):
+            found.append(
+                {
+                    "assessment": assessment,
+                    "progress": of_assessment(assessment),
+                    "url": request.resource_url(assessment),
+                }
+            )
+    return found
 
 
 def phase_page(context, request, error=None) -> dict:
@@ -78,6 +98,8 @@ def phase_page(context, request, error=None) -> dict:
         and proposal is not None
         and party not in proposal.agreed_by
         and request.has_permission(CountryPermission.AGREE_TERMS, context),
+        "responses": _responses(request, context),
+        "responses_total": of_phase(context),
         "can_steer": context.state in STEP_LABELS
         and request.has_permission(CountryPermission.STEER, context),
         "error": error,

@@ -58,7 +58,10 @@ class Due:
 
 
 class PhaseReview(Resource):
-    schema_version = 1
+    """Schema 2 added ``responses`` (the self-assessments, one per
+    instrument the State is party to, :mod:`sherloc_review.responses`)."""
+
+    schema_version = 2
     view_permission = CountryPermission.PARTICIPATE
     state = STATES[0]
     responses_months = MAX_MONTHS
@@ -78,6 +81,7 @@ class PhaseReview(Resource):
     #: ``(item, due date, day the reminder job found it overdue)``; a mark
     #: counts only while that due date is the one in force.
     overdue_since: tuple[tuple[str, date, date], ...] = ()
+    responses = None
 
     def __init__(self, number: int, group: str, cluster: str, opened_on: date):
         super().__init__()
@@ -89,6 +93,11 @@ class PhaseReview(Resource):
     @property
     def country(self):
         return self.__parent__
+
+    def __getitem__(self, name: str):
+        if name == "responses" and self.responses is not None:
+            return self.responses
+        raise KeyError(name)
 
     @property
     def responses_due(self) -> date:

@@ -125,6 +125,7 @@ def _settle_if_agreed(mechanism, phase: PhaseReview) -> Terms:
     if jar is not None:
         # The decision reads the reviewers: a redraw committed meanwhile
         # must make this transaction conflict, not settle on old parties.
+        phase.country._p_activate()  # a ghost has no serial to check
         jar.readCurrent(phase.country)
     if not set(phase.country.participants) <= set(proposal.agreed_by):
         return proposal

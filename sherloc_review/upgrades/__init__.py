@@ -1,6 +1,6 @@
 """Upgrade steps of the add-on's profiles, one module per step."""
 
-from . import draw_folders, participation_records, review_cycle
+from . import draw_folders, participation_records, questionnaire_module, review_cycle
 
 
 def includeme(config) -> None:
@@ -38,4 +38,18 @@ def includeme(config) -> None:
         3,
         "Open phase 1 of group 1 and plan a working-group session",
         review_cycle.upgrade_demo,
+    )
+    config.add_upgrade_step(
+        "default",
+        4,
+        5,
+        "Ask the questionnaires' real questions and open the phases' responses",
+        questionnaire_module.upgrade_default,
+    )
+    config.add_upgrade_step(
+        "demo",
+        3,
+        4,
+        "Add demonstration responses, in draft and submitted",
+        questionnaire_module.upgrade_demo,
     )

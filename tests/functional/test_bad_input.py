@@ -72,3 +72,34 @@ def test_an_overlong_invitation_address_is_a_field_error(app, testapp, outbox):
     response = form.submit("invite", status=400)
     assert "Longer than maximum length 254" in response.text or "254" in response.text
     assert outbox() == []
+
+
+_RESPONSES = "/review/countries/KEN/phase-1/responses/UNTOC"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "data", "status"),
+    [
+        ("get", f"{_RESPONSES}/answer/I-UNTOC-999", None, 404),
+        ("get", f"{_RESPONSES}/answer", None, 404),
+        ("get", f"{_RESPONSES}/history/I-UNTOC-5?a=x&b=1", None, 400),
+        ("get", f"{_RESPONSES}/history/I-UNTOC-5?a=1&b=99", None, 400),
+        ("get", f"{_RESPONSES}/file/nothing-here", None, 404),
+        ("get", "/review/search?q=law&state=12", None, 400),
+        ("post", f"{_RESPONSES}/copy/I-UNTOC-5", {"revision": "x", "source": "1"}, 400),
+        ("post", f"{_RESPONSES}/attach/I-UNTOC-5", {"revision": "x"}, 409),
+        ("get", "/review/countries/KEN/phase-1/responses/NOPE", None, 404),
+        ("get", "/api/v1/reviews/KEN/phases/x/questionnaires/UNTOC", None, 404),
+    ],
+)
+def test_crafted_questionnaire_requests_get_a_clear_answer(
+    app, testapp, method, path, data, status
+):
+    from sherloc_portal.testing import client_as
+
+    client = client_as(app, "focal-ken")
+    if method == "get":
+        client.get(path, status=status)
+    else:
+        token = csrf_token(client)
+        client.post(path, {**data, "csrf_token": token}, status=status)

@@ -74,6 +74,14 @@ def test_login_post_with_a_wrong_token_is_refused(testapp, alice):
         "/review/countries/KEN/phase-1/advance",
         "/review/countries/KEN/phase-1/terms",
         "/review/countries/KEN/phase-1/agree",
+        "/review/countries/KEN/phase-1/responses/UNTOC/answer/I-UNTOC-15",
+        "/review/countries/KEN/phase-1/responses/UNTOC/attach/I-UNTOC-15",
+        "/review/countries/KEN/phase-1/responses/UNTOC/copy/I-UNTOC-15",
+        "/review/countries/KEN/phase-1/responses/UNTOC/submit",
+        "/review/countries/KEN/phase-1/responses/UNTOC/import",
+        "/review/countries/ITA/phase-1/responses/UNTOC/publish",
+        "/review/countries/ITA/phase-1/responses/UNTOC/withdraw",
+        "/review/guidance/add",
     ],
 )
 def test_every_form_refuses_a_post_without_token(testapp, alice, path):

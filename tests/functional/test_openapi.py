@@ -32,7 +32,7 @@ def tokens(testapp, portal, app):
     """Bearer tokens of a plain account and of the demo profile's accounts."""
     add_account(portal, app.registry, "plain", PASSWORD)
     found = {"plain": issue_token(testapp, "plain", PASSWORD)}
-    for login in ("secretariat", "ngo-demo", "focal-fra"):
+    for login in ("secretariat", "ngo-demo", "focal-fra", "focal-ken"):
         found[login] = issue_token(testapp, login, DEMO_PASSWORD)
     return found
 
@@ -142,6 +142,10 @@ def _methods(view) -> set[str]:
 
 #: (method, path, who, body or query) → expected status.  Every documented
 #: operation must appear; add samples with each new service.
+QUESTIONNAIRE = "/reviews/{iso3}/phases/{n}/questionnaires/{instrument}"
+ANSWER = QUESTIONNAIRE + "/answers/{question_id}"
+SUBMIT = QUESTIONNAIRE + "/submit"
+
 SAMPLES = [
     ("post", "/tokens", None, {"login": "plain", "password": PASSWORD}, 201),
     ("post", "/tokens", None, {"login": "plain", "password": "wrong"}, 401),
@@ -178,10 +182,28 @@ SAMPLES = [
     ("post", "/cycle/reminders", None, {}, 403),
     ("get", "/status", None, None, 200),
     ("get", "/status", "ngo-demo", None, 200),
+    ("get", QUESTIONNAIRE, "focal-ken", None, 200),
+    ("get", QUESTIONNAIRE, "secretariat", None, 200),
+    ("get", QUESTIONNAIRE, "focal-fra", None, 403),  # a draft (¶40: once submitted)
+    ("get", QUESTIONNAIRE, "ngo-demo", None, 403),
+    ("get", QUESTIONNAIRE, None, None, 403),
+    ("put", ANSWER, "focal-ken", {"revision": 0, "closed": "yes", "text": "x"}, 200),
+    ("put", ANSWER, "focal-ken", {"revision": 7, "closed": "yes"}, 409),
+    ("put", ANSWER, "focal-ken", {"revision": 0, "closed": "maybe"}, 400),
+    ("put", ANSWER, "focal-fra", {"revision": 0, "closed": "yes"}, 403),
+    ("post", SUBMIT, "focal-ken", {"key": "openapi-sample"}, 200),
+    ("post", SUBMIT, "focal-ken", {"key": "short"}, 400),
+    ("post", SUBMIT, "focal-fra", {"key": "openapi-sample"}, 403),
 ]
 
 #: Values of the path parameters the samples use (the demo profile's draw).
-PATH_VALUES = {"{id}": "1", "{iso3}": "FRA"}
+PATH_VALUES = {
+    "{id}": "1",
+    "{iso3}": "KEN",  # in group 1: its phase 1 is open, its responses a draft
+    "{n}": "1",
+    "{instrument}": "UNTOC",
+    "{question_id}": "I-UNTOC-15",  # not answered by the demo
+}
 
 
 def _url(path: str) -> str:
@@ -226,6 +248,8 @@ def test_real_answers_validate_against_the_document(
         response = testapp.get(url, params=data or {}, headers=headers, status=status)
     elif method == "post":
         response = testapp.post_json(url, data, headers=headers, status=status)
+    elif method == "put":
+        response = testapp.put_json(url, data, headers=headers, status=status)
     else:
         response = testapp.delete(url, headers=headers, status=status)
     operation = document["paths"][path][method]

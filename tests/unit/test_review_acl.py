@@ -16,6 +16,8 @@ from sherloc_review.cycle.gate import open_next_phase
 from sherloc_review.cycle.permissions import CyclePermission
 from sherloc_review.cycle.sessions import WorkingGroupSession
 from sherloc_review.draws.meeting import prepare, run
+from sherloc_review.guidance.resources import GuidancePage
+from sherloc_review.guidance.setup import ensure_guidance
 from sherloc_review.permissions import ReviewPermission
 from sherloc_review.testing import install_default_into
 
@@ -36,6 +38,8 @@ def root():
     sessions.add(
         "1", WorkingGroupSession("ic", "Session", day, day, "Vienna", ("a",), 1)
     )
+    guidance = ensure_guidance(mechanism)
+    guidance.add_page(GuidancePage("Using the module", "Text.", "en", "secretariat"))
     return root
 
 
@@ -44,7 +48,10 @@ def walk(node):
     if isinstance(node, Folder):
         for child in node.values():
             yield from walk(child)
-    yield from getattr(node, "phases", {}).values()
+    for phase in getattr(node, "phases", {}).values():
+        yield phase
+        if phase.responses is not None:
+            yield from walk(phase.responses)
     if type(node).__name__ == "Cycle":
         yield node["status"]
         yield node["feed"]
@@ -72,6 +79,10 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "Countries",
         "CountryReview",
         "PhaseReview",
+        "Responses",
+        "SelfAssessment",
+        "Guidance",
+        "GuidancePage",
         "Cycle",
         "Sessions",
         "PublicStatus",

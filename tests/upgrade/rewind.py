@@ -10,8 +10,10 @@ import transaction
 
 from sherloc_portal.resources.root import ROOT_KEY
 from sherloc_review.countries.resources import CountryReview
+from sherloc_review.cycle.phases import PhaseReview
 
 CYCLE_STEPS = ("default:3->4", "demo:2->3")
+QUESTIONNAIRE_STEPS = ("default:4->5", "demo:3->4")
 
 
 def old_country_review(country: CountryReview) -> CountryReview:
@@ -23,8 +25,43 @@ def old_country_review(country: CountryReview) -> CountryReview:
     return old
 
 
+def old_phase(phase: PhaseReview) -> PhaseReview:
+    """A phase as version 4 pickled it: no ``responses``, schema 1, and not
+    moved on by the demo's submitted responses (version 4 had none)."""
+    phase._p_activate()
+    kept = {k: v for k, v in vars(phase).items() if k != "responses"}
+    if any(step.note == "responses submitted" for step in phase.steps):
+        kept.update(state="self_assessment", steps=(), responses_received=None)
+    old = PhaseReview.__new__(PhaseReview)
+    old.__setstate__({**kept, "schema_version": 1})
+    return old
+
+
+def before_the_questionnaires(root) -> None:
+    """Version 4 of ``default`` (and 3 of ``demo``): phases without
+    responses, no responses catalog."""
+    review = root["review"]
+    if "guidance" in review:
+        review.remove("guidance")
+    if "responses" in root["knowledge"]:
+        root["knowledge"].remove("responses")
+    review.__dict__.pop("responses_catalog", None)
+    review._p_changed = True
+    for country in review["countries"].values():
+        for number in list(country.phases.keys()):
+            phase = old_phase(country.phases[number])
+            phase.__parent__ = country
+            country.phases[number] = phase
+    root.installed["default"] = 4
+    if "demo" in root.installed:
+        root.installed["demo"] = 3
+    for key in QUESTIONNAIRE_STEPS:
+        root.upgrades_done.pop(key, None)
+
+
 def before_the_cycle(root) -> None:
     """Version 3 of ``default`` (and 2 of ``demo``): no ``/review/cycle``."""
+    before_the_questionnaires(root)
     review = root["review"]
     if "cycle" in review:
         review.remove("cycle")

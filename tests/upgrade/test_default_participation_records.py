@@ -83,8 +83,11 @@ def test_old_data_is_refused_until_upgraded(app, old_site):
         "Add the folders of the drawing of lots and of the reviews",
         "upgrade default 3 -> 4: "
         "Add the review cycle and the phases of each State's review",
+        "upgrade default 4 -> 5: "
+        "Ask the questionnaires' real questions and open the phases' responses",
         "upgrade demo 1 -> 2: Make the demonstration draw",
         "upgrade demo 2 -> 3: Open phase 1 of group 1 and plan a working-group session",
+        "upgrade demo 3 -> 4: Add demonstration responses, in draft and submitted",
     ]
     installer.upgrade(old_site)
     installer.check(old_site)
@@ -109,7 +112,7 @@ def test_upgrade_converts_every_state_and_a_second_run_changes_nothing(app, old_
         assert france.participation["FIREARMS"].status == "signatory"
         assert france.participation["FIREARMS"].note == UNCONFIRMED
         assert france.participation["UNTOC"].confidence == "high"
-        assert root.installed["default"] == 4
+        assert root.installed["default"] == 5
         assert STEP in root.upgrades_done
 
     _in_transaction(old_site, read)

@@ -39,8 +39,10 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
     assert [r.action.title.split(":")[0] for r in results] == [
         "upgrade default 2 -> 3",
         "upgrade default 3 -> 4",
+        "upgrade default 4 -> 5",
         "upgrade demo 1 -> 2",
         "upgrade demo 2 -> 3",
+        "upgrade demo 3 -> 4",
     ]
 
     def read(root):
@@ -49,7 +51,7 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
         assert record.drawn and record.seed == DEMO_SEED
         assert review["countries"].draw == record.number
         assert review["countries"]["FRA"].reviewers
-        assert root.installed["default"] == 4 and root.installed["demo"] == 3
+        assert root.installed["default"] == 5 and root.installed["demo"] == 4
 
     in_transaction(old_site, read)
     last = old_site.lastTransaction()

@@ -1,0 +1,338 @@
+"""Answering one question: the form, autosave, conflicts, files, history.
+
+``…/responses/UNTOC/answer/<question id>``: the form, which the page's
+script also sends on its own every few seconds (autosave, answered in
+JSON).  A save based on an older revision is refused (409): the form comes
+back with the writer's text and the other text beside it.  Files are
+attached to the answer (``attach``), downloaded as attachments only
+(``file/<id>``), and every revision is listed with a diff (``history``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+
+import deform
+from pyramid.httpexceptions import (
+    HTTPBadRequest,
+    HTTPConflict,
+    HTTPForbidden,
+    HTTPNotFound,
+    HTTPSeeOther,
+)
+from pyramid.response import Response
+from pyramid.view import view_config
+
+from sherloc_portal.accounts.flash import flash
+from sherloc_portal.forms import ActionRefused, FormView
+
+from ..i18n import _
+from . import answers, attachments, reuse
+from .diff import word_diff
+from .form import answer_schema, from_appstruct, to_appstruct
+from .pages import assisting, common
+from .permissions import ResponsesPermission as P
+from .resources import SelfAssessment
+from .search import visible_values
+
+ANSWER_PAGE = "sherloc_review:templates/responses/answer.pt"
+
+
+def _question(context, request):
+    if len(request.subpath) != 1:
+        raise HTTPNotFound()
+    question = context.question(request.subpath[0])
+    if question is None:
+        raise HTTPNotFound()
+    return question
+
+
+def _revision(request) -> int:
+    """The revision a form was based on (-1, never current, if garbled)."""
+    try:
+        return int(request.POST.get("revision", "-1"))
+    except ValueError:
+        return -1
+
+
+def stamp(request, at: float) -> str:
+    return datetime.datetime.fromtimestamp(at, datetime.UTC).strftime(
+        "%Y-%m-%d %H:%M UTC"
+    )
+
+
+def _wants_json(request) -> bool:
+    offered = request.accept.acceptable_offers(["text/html", "application/json"])
+    return bool(offered) and offered[0][0] == "application/json"
+
+
+@view_config(
+    context=SelfAssessment,
+    name="answer",
+    renderer=ANSWER_PAGE,
+    permission=P.EDIT,
+    request_method=("GET", "HEAD", "POST"),
+)
+class AnswerView(FormView):
+    formid = "answer"
+    failure_status = 400
+
+    def __init__(self, context, request) -> None:
+        super().__init__(context, request)
+        self.question = _question(context, request)
+        self.answer = context.answers[self.question.id]
+        self.attached = [
+            (a, context.attachments[a].filename)
+            for a in self.answer.value.attachments
+            if a in context.attachments
+        ]
+        self.schema = lambda: answer_schema(
+            self.question, self.attached, request.translate
+        )
+        self.conflict = None
+
+    buttons = (deform.Button("save", _("Save")),)
+
+    def appstruct(self):
+        return to_appstruct(self.answer.value, self.answer.revision)
+
+    def values(self):
+        return {
+            **common(self.request, self.context),
+            "page_title": self.request.translate(
+                _(
+                    "Answer to article ${article} (${question})",
+                    mapping={
+                        "article": self.question.article,
+                        "question": self.question.id,
+                    },
+                )
+            ),
+            "question": self.question,
+            "follow_ups_json": json.dumps(
+                {f"fu_{f.id}": list(f.when) for f in self.question.follow_ups}
+            ),
+            "answer": self.answer,
+            "attached": [self.context.attachments[a] for a, _n in self.attached],
+            "conflict": self.conflict,
+            "stamp": lambda at: stamp(self.request, at),
+            "earlier": reuse.earlier_answers(self.context),
+        }
+
+    def save_success(self, appstruct):
+        value = from_appstruct(self.question, appstruct, [a for a, _n in self.attached])
+        try:
+            revision = answers.save(
+                self.context,
+                self.question.id,
+                value,
+                appstruct["revision"],
+                self.request.identity.login,
+                on_behalf=assisting(self.request, self.context),
+            )
+        except answers.StaleAnswer as stale:
+            return self._conflict(appstruct, stale.current)
+        except answers.FieldRefused as refusal:
+            if _wants_json(self.request):
+                return self._json_refusal(refusal)
+            raise
+        if _wants_json(self.request):
+            self.request.response.content_type = "application/json"
+            return Response(
+                json_body={
+                    "revision": revision.number,
+                    "saved": stamp(self.request, revision.at),
+                },
+                content_type="application/json",
+            )
+        flash(self.request, _("Answer saved."))
+        return HTTPSeeOther(
+            location=self.request.resource_url(self.context) + f"#{self.question.id}"
+        )
+
+    def save_failure(self, failure):
+        if _wants_json(self.request):
+            return self._json_refusal(None, failure)
+        self._refused()
+        return self.show(failure)
+
+    def _json_refusal(self, refusal=None, failure=None):
+        if refusal is not None:
+            errors = {refusal.field: self.request.translate(refusal.message)}
+        else:
+            errors = {
+                k: self.request.translate(v) for k, v in failure.error.asdict().items()
+            }
+        return Response(json_body={"errors": errors}, status=400)
+
+    def _conflict(self, appstruct, current):
+        self.request.response.status = 409
+        self.conflict = current
+        if _wants_json(self.request):
+            return Response(
+                json_body={
+                    "conflict": True,
+                    "revision": current.number,
+                    "by": current.by,
+                    "saved": stamp(self.request, current.at),
+                },
+                status=409,
+            )
+        return self.page(self.form.render({**appstruct, "revision": current.number}))
+
+
+@view_config(
+    context=SelfAssessment,
+    name="copy",
+    permission=P.EDIT,
+    request_method="POST",
+)
+def copy_forward(context, request):
+    """Copy an earlier phase's submitted answer into this draft (¶22)."""
+    question = _question(context, request)
+    chosen = request.POST.get("source", "")
+    found = next((e for e in reuse.earlier_answers(context) if e[0] == chosen), None)
+    if found is None:
+        raise HTTPBadRequest(request.translate(_("Choose an earlier answer to copy.")))
+    _key, earlier, source_question, value, submitted = found
+    try:
+        answers.save(
+            context,
+            question.id,
+            reuse.copied(
+                question, source_question, value, earlier.phase.number, submitted.on
+            ),
+            _revision(request),
+            request.identity.login,
+            on_behalf=assisting(request, context),
+        )
+    except answers.StaleAnswer:
+        raise HTTPConflict(
+            request.translate(
+                _("Someone saved this answer meanwhile; reload and copy again.")
+            )
+        ) from None
+    flash(request, _("Copied. State what changed since (¶22) before submitting."))
+    return HTTPSeeOther(location=request.resource_url(context, "answer", question.id))
+
+
+@view_config(
+    context=SelfAssessment,
+    name="attach",
+    renderer=ANSWER_PAGE,
+    permission=P.EDIT,
+    request_method="POST",
+)
+def attach(context, request):
+    """Store a file and cite it in the answer, as a new revision."""
+    question = _question(context, request)
+    answer = context.answers[question.id]
+    base = _revision(request)
+    if base != answer.revision:
+        raise HTTPConflict(
+            request.translate(
+                _("Someone saved this answer meanwhile; reload the page.")
+            )
+        )
+    on_behalf = assisting(request, context)
+    try:
+        name, data = attachments.read_upload(request.registry, request.POST.get("file"))
+        stored = attachments.store(
+            request.registry, context, name, data, request.identity.login, on_behalf
+        )
+        value = answer.value
+        answers.save(
+            context,
+            question.id,
+            dataclasses.replace(value, attachments=(*value.attachments, stored.id)),
+            base,
+            request.identity.login,
+            on_behalf=on_behalf,
+        )
+    except ActionRefused as refusal:
+        request.tm.doom()  # the file stored before the refusal goes too
+        flash(request, refusal.message)
+        return HTTPSeeOther(
+            location=request.resource_url(context, "answer", question.id)
+        )
+    flash(request, _("File attached: ${name}", mapping={"name": stored.filename}))
+    return HTTPSeeOther(location=request.resource_url(context, "answer", question.id))
+
+
+@view_config(
+    context=SelfAssessment,
+    name="file",
+    permission=P.VIEW_SUBMITTED,
+    request_method=("GET", "HEAD"),
+)
+def download(context, request):
+    """A file, only if the version of the answers the reader may see cites
+    it; always as an attachment, never rendered by the browser."""
+    if len(request.subpath) != 1:
+        raise HTTPNotFound()
+    values, _submitted = visible_values(request, context)
+    cited = {a for v in (values or {}).values() for a in v.attachments}
+    if request.has_permission(P.VIEW_DRAFT, context):
+        cited |= set(context.attachments.keys())
+    found = context.attachments.get(request.subpath[0])
+    if found is None or found.id not in cited:
+        raise HTTPNotFound() if values else HTTPForbidden()
+    with found.blob.open("r") as f:
+        body = f.read()
+    response = Response(body=body, content_type="application/octet-stream")
+    response.content_disposition = attachment_disposition(found.filename)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response.cache_control = "private, no-store"
+    return response
+
+
+def attachment_disposition(filename: str) -> str:
+    from urllib.parse import quote
+
+    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "'")
+    ascii_name = ascii_name.replace("?", "_")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+
+
+@view_config(
+    context=SelfAssessment,
+    name="history",
+    renderer="sherloc_review:templates/responses/history.pt",
+    permission=P.VIEW_DRAFT,
+    request_method=("GET", "HEAD"),
+)
+def history(context, request):
+    """Every revision of one answer with who and when; ``?a=1&b=3`` diffs."""
+    question = _question(context, request)
+    answer = context.answers[question.id]
+    revisions = answer.history
+    diff = None
+    try:
+        a = int(request.GET.get("a", "0"))
+        b = int(request.GET.get("b", "0"))
+    except ValueError:
+        raise HTTPBadRequest() from None
+    if a or b:
+        if not (1 <= a <= len(revisions) and 1 <= b <= len(revisions)):
+            raise HTTPBadRequest(request.translate(_("No such revision.")))
+        diff = {
+            "a": a,
+            "b": b,
+            "parts": word_diff(
+                revisions[a - 1].value.words(), revisions[b - 1].value.words()
+            ),
+            "closed": (revisions[a - 1].value.closed, revisions[b - 1].value.closed),
+        }
+    return {
+        **common(request, context),
+        "page_title": request.translate(
+            _("History of the answer ${question}", mapping={"question": question.id})
+        ),
+        "question": question,
+        "revisions": list(reversed(revisions)),
+        "diff": diff,
+        "stamp": lambda at: stamp(request, at),
+    }

@@ -1,0 +1,130 @@
+"""Saving one answer: checked, never lost, never silently overwritten.
+
+Each save names the revision it was based on.  When someone else saved the
+same question since, the save is refused with :class:`StaleAnswer`, which
+carries what they saved, so the later writer sees the other text and
+decides (the API answers 409, the form shows it).  Two experts saving
+different questions write different :class:`~.resources.Answer` objects
+and nothing else (no shared index: :mod:`.catalog` is written only on
+submission), so they never conflict; a true race on one answer is a ZODB
+conflict, retried, after which the retry finds the new revision and is
+refused the same way.
+"""
+
+from __future__ import annotations
+
+import time
+
+from sherloc_portal.forms import ActionRefused
+
+from ..i18n import _
+from ..questionnaires.resources import CLOSED_ANSWERS
+from .resources import DRAFT, AnswerValue, Revision, SelfAssessment
+
+#: The longest text a field of an answer takes (characters).
+MAX_TEXT = 20_000
+#: The most legislation records and attachments one answer cites.
+MAX_CITED = 50
+
+
+class StaleAnswer(Exception):
+    """The answer changed since the revision the save was based on."""
+
+    def __init__(self, current: Revision) -> None:
+        super().__init__(current.number)
+        self.current = current
+
+
+class FieldRefused(ActionRefused):
+    """A refusal tied to one field of the answer (``field`` names it)."""
+
+    def __init__(self, field: str, message) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def mechanism_of(assessment: SelfAssessment):
+    return assessment.country.__parent__.__parent__
+
+
+def check(assessment: SelfAssessment, question_id: str, value: AnswerValue) -> None:
+    """Refuse, naming the field, anything the question does not take."""
+    question = assessment.question(question_id)
+    if question is None:
+        raise ActionRefused(_("This questionnaire has no such question."))
+    if value.closed and value.closed not in CLOSED_ANSWERS:
+        raise FieldRefused("closed", _("Answer Yes, Yes in part or No."))
+    for name, text in value.follow_ups:
+        follow_up = question.follow_up(name)
+        if follow_up is None:
+            raise FieldRefused(name, _("This question has no such follow-up."))
+        if text and value.closed not in follow_up.when:
+            raise FieldRefused(
+                name,
+                _(
+                    "This follow-up is not asked for the answer chosen: clear it "
+                    "or change the answer."
+                ),
+            )
+    texts = [("text", value.text), *value.follow_ups]
+    if value.reuse is not None:
+        texts += [("reuse", value.reuse.reference), ("update", value.reuse.update)]
+    for name, text in texts:
+        if len(text) > MAX_TEXT:
+            raise FieldRefused(
+                name,
+                _(
+                    "At most ${count} characters; split long material into an "
+                    "attachment.",
+                    mapping={"count": MAX_TEXT},
+                ),
+            )
+    if len(value.legislation) > MAX_CITED or len(value.attachments) > MAX_CITED:
+        raise ActionRefused(
+            _("At most ${count} citations per answer.", mapping={"count": MAX_CITED})
+        )
+    records = mechanism_of(assessment).__parent__["knowledge"]["legislation"]
+    unknown = [r for r in value.legislation if r not in records]
+    if unknown:
+        raise FieldRefused(
+            "legislation",
+            _(
+                "No legislation record has the id ${ids}.",
+                mapping={"ids": ", ".join(unknown)},
+            ),
+        )
+    missing = [a for a in value.attachments if a not in assessment.attachments]
+    if missing:
+        raise FieldRefused(
+            "attachments", _("That attachment is not in this questionnaire.")
+        )
+
+
+def save(
+    assessment: SelfAssessment,
+    question_id: str,
+    value: AnswerValue,
+    base: int,
+    by: str,
+    on_behalf: bool = False,
+) -> Revision:
+    """Save ``value`` as the answer to ``question_id`` if still at ``base``.
+
+    Saving what is already there records nothing (an autosave repeating
+    itself); the result is then the current revision.
+    """
+    if assessment.status != DRAFT:
+        raise ActionRefused(
+            _("These responses were submitted; they can no longer be changed.")
+        )
+    check(assessment, question_id, value)
+    answer = assessment.answers[question_id]
+    if base != answer.revision:
+        # A revision from the future (a forged or mistyped one) is as stale.
+        raise StaleAnswer(answer.last or Revision(0, AnswerValue(), "", 0.0))
+    if answer.last is not None and answer.last.value == value:
+        return answer.last
+    revision = Revision(answer.revision + 1, value, by, time.time(), bool(on_behalf))
+    answer.history = (*answer.history, revision)
+    answer.revision = revision.number
+    return revision
