@@ -1,6 +1,17 @@
-"""Translatable labels of the reference data's coded values."""
+"""Translatable labels of the reference data's coded values, and how a
+moment is written for readers in every language."""
+
+import datetime
 
 from .i18n import _
+
+
+def stamp(at: float) -> str:
+    """A moment (seconds since the epoch) as ``2027-01-15 09:30 UTC``."""
+    return datetime.datetime.fromtimestamp(at, datetime.UTC).strftime(
+        "%Y-%m-%d %H:%M UTC"
+    )
+
 
 STATUS_LABELS = {
     "party": _("Party"),

@@ -1,6 +1,6 @@
 """HTML views of the host portal."""
 
-from pyramid.events import BeforeRender
+from pyramid.events import BeforeRender, NewResponse
 from pyramid.renderers import get_renderer
 from pyramid.security import NO_PERMISSION_REQUIRED
 from pyramid.traversal import find_resource
@@ -44,8 +44,20 @@ def layout_globals(event: BeforeRender) -> None:
     event["current_user"] = identity.user if identity else None
 
 
+def private_by_default(event: NewResponse) -> None:
+    """What a logged-in user is shown stays out of shared caches and off the
+    disk: ``private, no-store`` unless the view chose a policy (static files
+    and public downloads do).  Anonymous pages are public by nature."""
+    response = event.response
+    if "Cache-Control" in response.headers:
+        return
+    if event.request.authenticated_userid is not None:
+        response.cache_control = "private, no-store"
+
+
 def includeme(config) -> None:
     config.add_subscriber(layout_globals, BeforeRender)
+    config.add_subscriber(private_by_default, NewResponse)
     config.add_static_view(
         "static",
         "sherloc_portal:static",

@@ -133,6 +133,26 @@ def advance_phase(context, request):
             request.translate(_("Someone recorded this step already; see below.")),
         )
     mechanism = context.country.__parent__.__parent__
+    drafts = [
+        a.instrument
+        for a in (context.responses.values() if context.responses else ())
+        if a.status == "draft"
+    ]
+    if context.state == "self_assessment" and drafts:
+        # Responses arrive by submission (which takes this step itself);
+        # the Secretariat submits on the State's request (¶20).
+        request.response.status = 400
+        return phase_page(
+            context,
+            request,
+            request.translate(
+                _(
+                    "The responses for ${instruments} are not submitted yet: "
+                    "they are received when submitted.",
+                    mapping={"instruments": ", ".join(drafts)},
+                )
+            ),
+        )
     try:
         step = advance(
             mechanism,

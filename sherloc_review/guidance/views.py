@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import deform
@@ -15,6 +14,7 @@ from sherloc_portal.i18n import LANGUAGE_NAMES
 from sherloc_portal.settings import LANGUAGES
 
 from ..i18n import _
+from ..labels import stamp
 from .permissions import GuidancePermission as P
 from .resources import Guidance, GuidanceChanged, GuidancePage
 from .schemas import GuidanceEditSchema, GuidanceSchema
@@ -24,12 +24,6 @@ FORM = {
     "renderer": "sherloc_review:templates/guidance/form.pt",
     "request_method": ("GET", "HEAD", "POST"),
 }
-
-
-def stamp(at: float) -> str:
-    return datetime.datetime.fromtimestamp(at, datetime.UTC).strftime(
-        "%Y-%m-%d %H:%M UTC"
-    )
 
 
 def _languages_first(request) -> list[str]:

@@ -1,11 +1,12 @@
-"""The secure questionnaire module (¶19 to ¶26, ¶34, ¶40 to ¶42).
+"""The secure questionnaire module (¶19 to ¶26, ¶34, ¶40, ¶41).
 
 Each phase's self-assessments (one per instrument the State is party to),
 answered together by the State's officials with revision history, cited
 legislation and attachments; submitted by the focal point as a frozen
 version; read by the reviewing States and every State party's officials
 once submitted (¶40); published in part by the State (¶41); worked on
-offline (PDF to read, a workbook to answer and import back).
+offline (PDF to read, a workbook to answer and import back).  Sharing the
+experience of answering (¶42) comes with the outcomes (issue 6).
 """
 
 from sherloc_portal.security.permissions import Permission

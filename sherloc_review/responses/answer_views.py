@@ -11,8 +11,8 @@ attached to the answer (``attach``), downloaded as attachments only
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import json
+from itertools import pairwise
 
 import deform
 from pyramid.httpexceptions import (
@@ -29,13 +29,14 @@ from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused, FormView
 
 from ..i18n import _
-from . import answers, attachments, reuse
+from ..labels import stamp
+from . import answers, attachments, files, reuse
+from .access import visible_values
 from .diff import word_diff
 from .form import answer_schema, from_appstruct, to_appstruct
 from .pages import assisting, common
 from .permissions import ResponsesPermission as P
 from .resources import SelfAssessment
-from .search import visible_values
 
 ANSWER_PAGE = "sherloc_review:templates/responses/answer.pt"
 
@@ -55,12 +56,6 @@ def _revision(request) -> int:
         return int(request.POST.get("revision", "-1"))
     except ValueError:
         return -1
-
-
-def stamp(request, at: float) -> str:
-    return datetime.datetime.fromtimestamp(at, datetime.UTC).strftime(
-        "%Y-%m-%d %H:%M UTC"
-    )
 
 
 def _wants_json(request) -> bool:
@@ -117,7 +112,7 @@ class AnswerView(FormView):
             "answer": self.answer,
             "attached": [self.context.attachments[a] for a, _n in self.attached],
             "conflict": self.conflict,
-            "stamp": lambda at: stamp(self.request, at),
+            "stamp": stamp,
             "earlier": reuse.earlier_answers(self.context),
         }
 
@@ -139,11 +134,10 @@ class AnswerView(FormView):
                 return self._json_refusal(refusal)
             raise
         if _wants_json(self.request):
-            self.request.response.content_type = "application/json"
             return Response(
                 json_body={
                     "revision": revision.number,
-                    "saved": stamp(self.request, revision.at),
+                    "saved": stamp(revision.at),
                 },
                 content_type="application/json",
             )
@@ -176,7 +170,7 @@ class AnswerView(FormView):
                     "conflict": True,
                     "revision": current.number,
                     "by": current.by,
-                    "saved": stamp(self.request, current.at),
+                    "saved": stamp(current.at),
                 },
                 status=409,
             )
@@ -214,6 +208,13 @@ def copy_forward(context, request):
                 _("Someone saved this answer meanwhile; reload and copy again.")
             )
         ) from None
+    except ActionRefused as refusal:
+        # E.g. the earlier texts together exceed what one answer takes.
+        request.tm.doom()
+        flash(request, refusal.message)
+        return HTTPSeeOther(
+            location=request.resource_url(context, "answer", question.id)
+        )
     flash(request, _("Copied. State what changed since (¶22) before submitting."))
     return HTTPSeeOther(location=request.resource_url(context, "answer", question.id))
 
@@ -279,22 +280,7 @@ def download(context, request):
     found = context.attachments.get(request.subpath[0])
     if found is None or found.id not in cited:
         raise HTTPNotFound() if values else HTTPForbidden()
-    with found.blob.open("r") as f:
-        body = f.read()
-    response = Response(body=body, content_type="application/octet-stream")
-    response.content_disposition = attachment_disposition(found.filename)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.cache_control = "private, no-store"
-    return response
-
-
-def attachment_disposition(filename: str) -> str:
-    from urllib.parse import quote
-
-    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "'")
-    ascii_name = ascii_name.replace("?", "_")
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+    return files.download(None, found.filename, blob=found.blob)
 
 
 @view_config(
@@ -309,6 +295,7 @@ def history(context, request):
     question = _question(context, request)
     answer = context.answers[question.id]
     revisions = answer.history
+    by_number = {r.number: r for r in revisions}
     diff = None
     try:
         a = int(request.GET.get("a", "0"))
@@ -316,16 +303,16 @@ def history(context, request):
     except ValueError:
         raise HTTPBadRequest() from None
     if a or b:
-        if not (1 <= a <= len(revisions) and 1 <= b <= len(revisions)):
+        if a not in by_number or b not in by_number:
             raise HTTPBadRequest(request.translate(_("No such revision.")))
+        old, new = by_number[a].value, by_number[b].value
         diff = {
             "a": a,
             "b": b,
-            "parts": word_diff(
-                revisions[a - 1].value.words(), revisions[b - 1].value.words()
-            ),
-            "closed": (revisions[a - 1].value.closed, revisions[b - 1].value.closed),
+            "parts": word_diff(old.words(), new.words()),
+            "closed": (old.closed, new.closed),
         }
+    previous = {new.number: old.number for old, new in pairwise(revisions)}
     return {
         **common(request, context),
         "page_title": request.translate(
@@ -333,6 +320,7 @@ def history(context, request):
         ),
         "question": question,
         "revisions": list(reversed(revisions)),
+        "previous": previous,
         "diff": diff,
-        "stamp": lambda at: stamp(request, at),
+        "stamp": stamp,
     }

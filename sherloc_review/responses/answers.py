@@ -19,10 +19,14 @@ from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
 from ..questionnaires.resources import CLOSED_ANSWERS
+from .access import mechanism_of, still_draft
 from .resources import DRAFT, AnswerValue, Revision, SelfAssessment
 
 #: The longest text a field of an answer takes (characters).
 MAX_TEXT = 20_000
+#: Saves of one writer this close to its previous one replace it in the
+#: history (autosave every few seconds would otherwise keep every keystroke).
+MERGE_SECONDS = 10 * 60
 #: The most legislation records and attachments one answer cites.
 MAX_CITED = 50
 
@@ -41,10 +45,6 @@ class FieldRefused(ActionRefused):
     def __init__(self, field: str, message) -> None:
         super().__init__(message)
         self.field = field
-
-
-def mechanism_of(assessment: SelfAssessment):
-    return assessment.country.__parent__.__parent__
 
 
 def check(assessment: SelfAssessment, question_id: str, value: AnswerValue) -> None:
@@ -117,6 +117,7 @@ def save(
         raise ActionRefused(
             _("These responses were submitted; they can no longer be changed.")
         )
+    still_draft(assessment)
     check(assessment, question_id, value)
     answer = assessment.answers[question_id]
     if base != answer.revision:
@@ -124,7 +125,18 @@ def save(
         raise StaleAnswer(answer.last or Revision(0, AnswerValue(), "", 0.0))
     if answer.last is not None and answer.last.value == value:
         return answer.last
-    revision = Revision(answer.revision + 1, value, by, time.time(), bool(on_behalf))
-    answer.history = (*answer.history, revision)
+    now = time.time()
+    revision = Revision(answer.revision + 1, value, by, now, bool(on_behalf))
+    last = answer.last
+    if (
+        last is not None
+        and (last.by, last.on_behalf) == (by, revision.on_behalf)
+        and now - last.at < MERGE_SECONDS
+    ):
+        # One writer's autosaves in a sitting are one revision in the
+        # history; the number still moves on, so other writers see it.
+        answer.history = (*answer.history[:-1], revision)
+    else:
+        answer.history = (*answer.history, revision)
     answer.revision = revision.number
     return revision

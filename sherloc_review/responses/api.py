@@ -23,11 +23,11 @@ from sherloc_portal.forms import ActionRefused
 from ..i18n import _
 from ..questionnaires.resources import CLOSED_ANSWERS
 from . import answers
+from .access import visible_values
 from .pages import assisting
 from .permissions import ResponsesPermission as P
 from .progress import of_assessment
 from .resources import AnswerValue, Reuse
-from .search import visible_values
 from .submit import submit
 
 _BASE = "/reviews/{iso3}/phases/{n}/questionnaires/{instrument}"
@@ -302,13 +302,14 @@ def put_answer(request):
     if assessment.question(question_id) is None:
         raise HTTPNotFound()
     body = request.validated["body"]
+    if any(not isinstance(t, str) for t in body["follow_ups"].values()):
+        refuse(request, 400, "body", "follow_ups", _("Each follow-up is a text."))
+        return None
     reuse = body["reuse"]
     value = AnswerValue(
         closed=body["closed"],
         follow_ups=tuple(
-            (str(k), v.strip() if isinstance(v, str) else v)
-            for k, v in body["follow_ups"].items()
-            if v
+            (str(k), v.strip()) for k, v in body["follow_ups"].items() if v.strip()
         ),
         text=body["text"].strip(),
         legislation=tuple(dict.fromkeys(body["legislation"])),
@@ -319,9 +320,6 @@ def put_answer(request):
             reuse["source"], reuse["reference"].strip(), reuse["update"].strip()
         ),
     )
-    if any(not isinstance(t, str) for _k, t in value.follow_ups):
-        refuse(request, 400, "body", "follow_ups", _("Each follow-up is a text."))
-        return None
     try:
         revision = answers.save(
             assessment,
@@ -379,6 +377,7 @@ def post_submit(request):
             body["requested_by"].strip(),
         )
     except ActionRefused as refusal:
+        request.tm.doom()  # nothing of a refused act stays
         refuse(request, 409, "body", "key", refusal.message)
         return None
     return {

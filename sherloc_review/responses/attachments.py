@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import secrets
+import unicodedata
 import zipfile
 
 from pyramid.path import DottedNameResolver
@@ -21,7 +22,8 @@ from ZODB.blob import Blob
 from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
-from .resources import Attachment
+from .access import still_draft
+from .resources import DRAFT, Attachment
 
 #: Bytes one attachment may have, unless ``sherloc.max_upload_bytes`` says.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -69,7 +71,10 @@ def _zip_type(data: bytes) -> str | None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
         if "mimetype" in names:
-            declared = archive.read("mimetype").decode("ascii", "replace").strip()
+            # Read at most a line: a declared size proves nothing, and an
+            # unbounded read of a crafted entry would inflate gigabytes.
+            with archive.open("mimetype") as entry:
+                declared = entry.read(100).decode("ascii", "replace").strip()
             return declared if declared in _ODF else None
     except (zipfile.BadZipFile, KeyError, RuntimeError, ValueError):
         return None
@@ -107,13 +112,24 @@ def read_upload(registry, upload) -> tuple[str, bytes]:
         )
     if not data:
         raise ActionRefused(_("The file is empty."))
-    name = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = safe_filename((upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1])
     return name[:200] or "attachment", data
+
+
+def safe_filename(name: str) -> str:
+    """``name`` without control or formatting characters (a tab breaks a
+    header, a right-to-left override disguises ``txt.exe`` as ``exe.txt``)."""
+    return "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf"))
 
 
 def store(
     registry, assessment, filename: str, data: bytes, by: str, on_behalf: bool
 ) -> Attachment:
+    if assessment.status != DRAFT:
+        raise ActionRefused(
+            _("These responses were submitted; they can no longer be changed.")
+        )
+    still_draft(assessment)
     content_type = sniff(data)
     if content_type is None:
         raise ActionRefused(

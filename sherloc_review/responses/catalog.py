@@ -30,6 +30,18 @@ def catalog_of(mechanism) -> ResponsesCatalog:
     return catalog
 
 
+def words_of(mechanism):
+    """The word index, read only (empty before anything was submitted)."""
+    catalog = getattr(mechanism, "responses_catalog", None)
+    return catalog.words if catalog is not None else {}
+
+
+def cited_of(mechanism):
+    """The citation index, read only."""
+    catalog = getattr(mechanism, "responses_catalog", None)
+    return catalog.cited if catalog is not None else {}
+
+
 def key_of(assessment) -> tuple[str, int, str]:
     return (assessment.iso3, assessment.phase.number, assessment.instrument)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from BTrees.OOBTree import OOTreeSet
 
-from .catalog import assessment_at, catalog_of, key_of, working_keys
-from .search import own_state, visible_values
+from .access import own_state, visible_values
+from .catalog import assessment_at, catalog_of, cited_of, key_of, working_keys
 
 
 def cite(mechanism, assessment, question_id: str, value) -> None:
@@ -27,7 +27,7 @@ def cite(mechanism, assessment, question_id: str, value) -> None:
 
 def citing(request, mechanism, record_id: str) -> list[tuple]:
     """``(self-assessment, question, submitted)`` the reader may see."""
-    keys = {e[:3] for e in catalog_of(mechanism).cited.get(record_id, ())}
+    keys = {e[:3] for e in cited_of(mechanism).get(record_id, ())}
     keys |= working_keys(mechanism, own_state(request))
     found = []
     for key in sorted(keys):

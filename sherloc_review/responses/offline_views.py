@@ -15,20 +15,18 @@ from __future__ import annotations
 import logging
 
 from pyramid.httpexceptions import HTTPForbidden, HTTPSeeOther, HTTPServiceUnavailable
-from pyramid.response import Response
 from pyramid.view import view_config
 
 from sherloc_portal.accounts.flash import flash
 
 from ..draws.views import state_name
 from ..i18n import _
-from . import answers
-from .answer_views import attachment_disposition
-from .pages import assisting, common, mechanism_from
+from . import answers, files
+from .access import mechanism_of, visible_values
+from .pages import assisting, common
 from .pdf import ExportMeta, FontsMissing, render_pdf
 from .permissions import ResponsesPermission as P
 from .resources import SelfAssessment
-from .search import visible_values
 from .workbook import build_workbook, title_of
 from .workbook_import import MAX_BYTES, Problem, changed_answers, parse_workbook
 
@@ -48,16 +46,11 @@ def _readable(request, context) -> tuple[dict, bool, bool]:
     return ({} if blank else values), submitted, blank
 
 
-def _download(request, context, body: bytes, content_type: str, ext: str, blank):
+def _download(context, body: bytes, content_type: str, ext: str, blank):
     name = f"{context.iso3}-phase-{context.phase.number}-{context.instrument}"
-    response = Response(body=body, content_type=content_type)
-    response.content_disposition = attachment_disposition(
-        f"{name}{'-blank' if blank else ''}.{ext}"
+    return files.download(
+        body, f"{name}{'-blank' if blank else ''}.{ext}", content_type
     )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response.cache_control = "private, no-store"
-    return response
 
 
 @view_config(
@@ -65,7 +58,7 @@ def _download(request, context, body: bytes, content_type: str, ext: str, blank)
 )
 def export_pdf(context: SelfAssessment, request):
     values, submitted, blank = _readable(request, context)
-    mechanism = mechanism_from(context)
+    mechanism = mechanism_of(context)
     definition = mechanism["questionnaires"].get(context.cluster)
     meta = ExportMeta(
         translate=request.translate,
@@ -90,7 +83,7 @@ def export_pdf(context: SelfAssessment, request):
                 )
             )
         ) from None
-    return _download(request, context, body, "application/pdf", "pdf", blank)
+    return _download(context, body, "application/pdf", "pdf", blank)
 
 
 @view_config(
@@ -105,7 +98,7 @@ def export_xlsx(context: SelfAssessment, request):
             q: 0 if blank else answer.revision for q, answer in context.answers.items()
         }
     body = build_workbook(context, values, revisions, translate=request.translate)
-    return _download(request, context, body, XLSX, "xlsx", blank)
+    return _download(context, body, XLSX, "xlsx", blank)
 
 
 def _page(request, context, problems: list[Problem] = ()) -> dict:

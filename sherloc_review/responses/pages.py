@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from ..draws.views import state_name
 from ..questionnaires.resources import CLOSED_LABELS
+from .access import mechanism_of, visible_values
 from .permissions import ResponsesPermission as P
-from .search import visible_values
-
-
-def mechanism_from(assessment):
-    return assessment.country.__parent__.__parent__
 
 
 def assisting(request, assessment) -> bool:
@@ -20,7 +16,7 @@ def assisting(request, assessment) -> bool:
 
 def common(request, assessment) -> dict:
     """Values every page of a self-assessment uses."""
-    mechanism = mechanism_from(assessment)
+    mechanism = mechanism_of(assessment)
     values, submitted = visible_values(request, assessment)
     return {
         "assessment": assessment,

@@ -14,10 +14,6 @@ class Progress:
     answered: int
     total: int
 
-    @property
-    def percent(self) -> int:
-        return self.answered * 100 // self.total if self.total else 0
-
     def __add__(self, other: Progress) -> Progress:
         return Progress(self.answered + other.answered, self.total + other.total)
 

@@ -40,7 +40,7 @@ from sherloc_portal.security.acl import DENY_ALL, fail_closed
 from sherloc_portal.security.permissions import Permission
 
 from ..i18n import _
-from .answers import mechanism_of
+from .access import mechanism_of
 from .resources import DRAFT, AnswerValue, Reuse, SelfAssessment
 
 #: ``/knowledge/responses``.

@@ -14,7 +14,6 @@ import secrets
 from itertools import chain, islice
 
 from pyramid.httpexceptions import HTTPGone, HTTPNotFound, HTTPSeeOther
-from pyramid.response import Response
 from pyramid.view import view_config
 
 from sherloc_portal.accounts.flash import flash
@@ -23,7 +22,7 @@ from sherloc_portal.security.permissions import Permission
 
 from ..i18n import _
 from ..questionnaires.resources import CLOSED_LABELS
-from .answer_views import attachment_disposition
+from . import files
 from .pages import common, follow_ups_shown
 from .permissions import ResponsesPermission as P
 from .publish import (
@@ -247,12 +246,4 @@ def publication_file(context: Publication, request):
     found = context.file(request.subpath[0])
     if found is None:
         raise HTTPNotFound()
-    with found.blob.open("r") as f:
-        body = f.read()
-    response = Response(body=body, content_type="application/octet-stream")
-    response.content_disposition = attachment_disposition(found.filename)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    # Shared caches revalidate, so a withdrawal takes effect at once.
-    response.cache_control = "no-cache"
-    return response
+    return files.download(None, found.filename, public=True, blob=found.blob)

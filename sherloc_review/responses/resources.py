@@ -170,10 +170,6 @@ class SelfAssessment(Resource):
         self.attachments = OOBTree()
 
     @property
-    def responses(self) -> Responses:
-        return self.__parent__
-
-    @property
     def phase(self):
         return self.__parent__.__parent__
 
@@ -202,7 +198,7 @@ class SelfAssessment(Resource):
             (Allow, state(iso3), (P.VIEW_DRAFT, P.VIEW_SUBMITTED)),
             (Allow, state_role(iso3, "focal"), P.SUBMIT),
         ]
-        if self.status == DRAFT:
+        if self.status == DRAFT and self.phase.state == "self_assessment":
             acl.append((Allow, SECRETARIAT, P.EDIT))
             acl.append((Allow, state_role(iso3, "focal"), P.EDIT))
             acl.append((Allow, state_role(iso3, "expert"), P.EDIT))

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from BTrees.OOBTree import OOTreeSet
 
-from .catalog import assessment_at, catalog_of, key_of, working_keys
-from .permissions import ResponsesPermission as P
+from .access import own_state, visible_values
+from .catalog import assessment_at, catalog_of, key_of, words_of, working_keys
 
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
 #: Results shown for one query; a query finding more asks to be narrowed.
@@ -54,21 +54,6 @@ def _excerpt(text: str, query: str, width: int = 80) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def visible_values(request, assessment):
-    """``(values, submitted)``: the answers this reader may see, by question."""
-    if request.has_permission(P.VIEW_DRAFT, assessment):
-        return {q: a.value for q, a in assessment.answers.items()}, False
-    submitted = assessment.submitted
-    if submitted is not None and request.has_permission(P.VIEW_SUBMITTED, assessment):
-        return dict(submitted.values), True
-    return None, False
-
-
-def own_state(request) -> str | None:
-    user = request.identity.user if request.identity else None
-    return getattr(user, "state", None) or None
-
-
 def search(
     request, mechanism, query: str, state: str | None = None
 ) -> tuple[list[Hit], bool]:
@@ -82,7 +67,7 @@ def search(
     needle = " ".join(query.split()).casefold()
     if not wanted or not needle:
         return [], False
-    catalog = catalog_of(mechanism).words
+    catalog = words_of(mechanism)
     candidates = None
     for word in wanted:
         found = set(catalog.get(word, ()))

@@ -18,7 +18,7 @@ from sherloc_portal.forms import ActionRefused
 from ..cycle.steps import advance
 from ..i18n import _
 from . import citations, search
-from .answers import mechanism_of
+from .access import mechanism_of
 from .resources import DRAFT, SUBMITTED, SelfAssessment, Submission
 
 

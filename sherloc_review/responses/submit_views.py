@@ -76,6 +76,7 @@ def submit_responses(context, request):
             request.POST.get("requested", "").strip()[:500],
         )
     except ActionRefused as refusal:
+        request.tm.doom()  # nothing of a refused act stays
         request.response.status = 409
         return _page(context, request, request.translate(refusal.message))
     flash(request, _("The responses were submitted."))

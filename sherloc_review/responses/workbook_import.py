@@ -27,6 +27,7 @@ from pyramid.i18n import TranslationString
 from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
+from ..labels import stamp
 from ..questionnaires.resources import CLOSED_ANSWERS
 from .answers import FieldRefused, check
 from .form import REUSE_SOURCES
@@ -575,9 +576,3 @@ def value_at(answer, revision: int) -> AnswerValue:
     """The answer's value at ``revision`` (empty before the first)."""
     found = (r.value for r in answer.history if r.number == revision)
     return next(found, AnswerValue())
-
-
-def stamp(at: float) -> str:
-    return datetime.datetime.fromtimestamp(at, datetime.UTC).strftime(
-        "%Y-%m-%d %H:%M UTC"
-    )

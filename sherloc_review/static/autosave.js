@@ -1,6 +1,8 @@
 // The answer form: show the follow-ups the closed answer asks for, and save
-// on its own a few seconds after the last change (the server refuses a save
-// based on an older revision: then the writer is told and autosave stops).
+// on its own a few seconds after the last change, one save at a time.  The
+// server refuses a save based on an older revision: then the form is sent
+// as if Save were pressed, and the page that comes back shows the other
+// writer's text beside this one's, which stays in the form.
 (function () {
   "use strict";
   var box = document.querySelector("[data-follow-ups]");
@@ -8,9 +10,10 @@
   var status = document.getElementById("autosave");
   if (!form || !status) { return; }
   var when = JSON.parse(box.getAttribute("data-follow-ups") || "{}");
-  var revision = form.querySelector("input[name=revision]");
   var timer = null;
   var stopped = false;
+  var saving = false;
+  var again = false;
 
   function closed() {
     var chosen = form.querySelector("input[type=radio]:checked");
@@ -32,8 +35,24 @@
     status.className = kind || "";
   }
 
+  function revisionIs(value) {
+    // Every form of the page (answer, attach, copy) is based on it.
+    document.querySelectorAll("input[name=revision]").forEach(function (field) {
+      field.value = value;
+    });
+  }
+
+  function conflict() {
+    stopped = true;
+    say(status.getAttribute("data-conflict-text"), "error");
+    var button = form.querySelector("button[name=save]");
+    if (button) { button.click(); } else { form.submit(); }
+  }
+
   function save() {
     if (stopped) { return; }
+    if (saving) { again = true; return; }
+    saving = true;
     var body = new FormData(form);
     body.append("save", "save");
     fetch(form.action, {
@@ -44,16 +63,18 @@
     }).then(function (response) {
       return response.json().then(function (data) { return [response.status, data]; });
     }).then(function (result) {
+      saving = false;
       if (result[0] === 200) {
-        revision.value = result[1].revision;
+        revisionIs(result[1].revision);
         say(status.getAttribute("data-saved-text") + " " + result[1].saved, "saved");
+        if (again) { again = false; save(); }
       } else if (result[0] === 409) {
-        stopped = true;
-        say(status.getAttribute("data-conflict-text"), "error");
+        conflict();
       } else {
         say(status.getAttribute("data-failed-text"), "error");
       }
     }).catch(function () {
+      saving = false;
       say(status.getAttribute("data-failed-text"), "error");
     });
   }
@@ -64,6 +85,9 @@
     timer = setTimeout(save, 3000);
   });
   form.addEventListener("change", showFollowUps);
-  form.addEventListener("submit", function () { if (timer) { clearTimeout(timer); } });
+  form.addEventListener("submit", function () {
+    stopped = true;
+    if (timer) { clearTimeout(timer); }
+  });
   showFollowUps();
 }());

@@ -21,6 +21,15 @@ def _phase(portal):
     return countries[iso3].phases[1]
 
 
+def _submit_responses(portal, phase, day) -> None:
+    """The State submits every instrument: the phase moves to feedback."""
+    from sherloc_review.responses.submit import submit
+
+    for assessment in phase.responses.values():
+        submit(assessment, "focal-x", day, "key", False)
+    commit(portal)
+
+
 def _outsider(portal, phase) -> str:
     countries = portal["review"]["countries"]
     return next(
@@ -175,12 +184,16 @@ def test_the_secretariat_records_a_step_once(app, db, portal, clock):
     clock.set(phase.opened_on + timedelta(days=40))
     url = f"/review/countries/{phase.country.iso3}/phase-1"
     secretariat = client_as(app, "secretariat")
+    # Responses are received by submission, not recorded over drafts.
+    refused = secretariat.get(url).forms["advance-form"].submit(status=400)
+    assert "UNTOC" in refused.html.find(id="phase-error").text
+    _submit_responses(portal, phase, phase.opened_on + timedelta(days=30))
     page = secretariat.get(url)
     stale = page.forms["advance-form"]
     page.forms["advance-form"].submit(status=303)
     assert stale.submit(status=409).html.find(id="phase-error")
     page = secretariat.get(url)
-    assert page.html.find(id="phase-state")["data-state"] == "feedback"
+    assert page.html.find(id="phase-state")["data-state"] == "dialogue"
     expected = (phase.opened_on + timedelta(days=40)).isoformat()
     assert expected in page.html.find(id="steps").text
     focal = client_as(app, f"focal-{phase.country.iso3.lower()}")
@@ -206,7 +219,8 @@ def test_sessions_list_the_agreed_lists_of_observations(app, db, portal):
     assert "Review mechanism" in marked.text
     assert session.html.find(id="add-paper-form") is None  # nothing concluded yet
     phase = _phase(portal)
-    for _ in range(5):
+    _submit_responses(portal, phase, phase.opened_on)
+    for _ in range(4):
         secretariat.get(f"/review/countries/{phase.country.iso3}/phase-1").forms[
             "advance-form"
         ].submit(status=303)

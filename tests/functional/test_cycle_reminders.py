@@ -144,11 +144,12 @@ def test_the_server_runs_the_job_for_cron_once_a_day(app, db, portal, outbox, cl
     client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
     token = issue_token(client, "secretariat", DEMO_PASSWORD)
     first = client.post_json("/api/v1/cycle/reminders", {}, headers=bearer(token))
-    assert first.json == {
-        "today": (rows[0].responses_due - timedelta(days=7)).isoformat(),
-        "sent": first.json["sent"],
-        "marked": 0,
-    }
+    assert (
+        first.json["today"] == (rows[0].responses_due - timedelta(days=7)).isoformat()
+    )
+    assert first.json["marked"] == 0
+    # One mail per person owed something: every focal point owing responses.
+    assert first.json["sent"] == len(outbox()) >= len(_focal(rows))
     again = client.post_json("/api/v1/cycle/reminders", {}, headers=bearer(token))
     assert again.json["sent"] == 0 and len(outbox()) == first.json["sent"]
     focal = issue_token(client, "focal-fra", DEMO_PASSWORD)

@@ -171,3 +171,11 @@ def test_only_the_states_officials_and_the_secretariat_may_edit(app, db, portal)
     client.post_json(
         f"{API}/submit", {"key": "12345678"}, headers=bearer(token), status=403
     )
+
+
+@pytest.mark.parametrize(
+    "path", [PAGE, API, f"{PAGE}/history/I-UNTOC-5", "/review/search?q=law"]
+)
+def test_confidential_pages_are_kept_by_no_cache(app, db, path):
+    response = client_as(app, "focal-ken").get(path)
+    assert response.headers["Cache-Control"] == "private, no-store"

@@ -90,8 +90,11 @@ def test_autosave_answers_in_json_and_refuses_a_stale_revision(app, db, portal):
 def test_history_lists_revisions_and_shows_a_word_diff(app, db, portal):
     question = _free(portal)
     focal = client_as(app, "focal-ken")
-    for text in ("the old wording", "the new wording"):
-        form = _form(focal, question.id)
+    for who, text in (
+        ("expert-ken", "the old wording"),
+        ("focal-ken", "the new wording"),
+    ):
+        form = _form(client_as(app, who), question.id)
         form["answer-closed"] = "partly"
         form["text"] = text
         form.submit("save")

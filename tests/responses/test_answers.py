@@ -16,6 +16,7 @@ def test_each_save_is_a_revision_with_who_and_when(untoc):
     qid = unanswered_id(untoc)
     first = save(untoc, qid, AnswerValue(closed="yes", text="one"), 0, "expert-ken")
     second = save(untoc, qid, AnswerValue(closed="partly", text="two"), 1, "focal-ken")
+    # (different writers: each keeps its revision in the history)
     answer = untoc.answers[qid]
     assert (first.number, second.number, answer.revision) == (1, 2, 2)
     assert [(r.by, r.value.text) for r in answer.history] == [
@@ -24,6 +25,19 @@ def test_each_save_is_a_revision_with_who_and_when(untoc):
     ]
     assert answer.value.closed == "partly"
     assert not second.on_behalf
+
+
+def test_one_writers_saves_in_a_sitting_are_one_revision_in_the_history(untoc):
+    qid = unanswered_id(untoc)
+    save(untoc, qid, AnswerValue(text="draft"), 0, "expert-ken")
+    save(untoc, qid, AnswerValue(text="draft, typed on"), 1, "expert-ken")
+    answer = untoc.answers[qid]
+    assert answer.revision == 2  # others based on revision 1 are still told
+    assert [(r.number, r.value.text) for r in answer.history] == [
+        (2, "draft, typed on")
+    ]
+    save(untoc, qid, AnswerValue(text="the focal point's"), 2, "focal-ken")
+    assert [r.number for r in answer.history] == [2, 3]
 
 
 def test_a_save_based_on_an_older_revision_is_refused_with_the_other_text(untoc):

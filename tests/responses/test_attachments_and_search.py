@@ -69,3 +69,22 @@ def test_search_finds_submitted_chinese_text(app, portal, untoc):
 
     catalog = catalog_of(portal["review"]).words
     assert ("KEN", 1, "UNTOC") in catalog["刑"]
+
+
+def test_a_zip_bomb_is_not_inflated_to_find_its_type():
+    bomb = _zip({"mimetype": b"a" * 50_000_000})  # ~50 kB compressed
+    assert sniff(bomb) is None
+
+
+def test_control_and_formatting_characters_leave_file_names():
+    from sherloc_review.responses.attachments import safe_filename
+
+    assert safe_filename("re\tport\u202efdp.exe\x00") == "reportfdp.exe"
+
+
+def test_long_texts_are_compared_line_by_line():
+    old = "\n".join(f"line {i} of the old text" for i in range(2000))
+    new = old.replace("line 1000 of the old", "line 1000 of the new")
+    parts = word_diff(old, new)
+    assert ("removed", "line 1000 of the old text\n") in parts
+    assert ("added", "line 1000 of the new text\n") in parts

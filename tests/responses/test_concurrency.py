@@ -13,6 +13,7 @@ import transaction
 from transaction.interfaces import NoTransaction
 from ZODB.POSException import ConflictError
 
+from sherloc_portal.forms import ActionRefused
 from sherloc_portal.resources.root import ROOT_KEY
 from sherloc_review.responses.answers import StaleAnswer, save
 from sherloc_review.responses.resources import AnswerValue
@@ -136,3 +137,23 @@ def test_submitting_the_last_two_instruments_at_once_still_advances_the_phase(
         assert check.phase().responses_received == clock.today()
     finally:
         check.close()
+
+
+def test_a_save_racing_a_submission_cannot_land_outside_the_frozen_version(
+    two, db, clock
+):
+    a, b = two
+    question = next(
+        q.id for q in a.untoc().questions if not a.untoc().answers[q.id].revision
+    )
+    save(a.untoc(), question, AnswerValue(closed="yes", text="late text"), 0, "expert")
+    submit(b.untoc(), "focal-ken", clock.today(), "kb", False)
+    b.tm.commit()
+    with pytest.raises(ConflictError):  # the save read the draft status
+        a.tm.commit()
+    with pytest.raises(ActionRefused):  # retried: the responses are frozen
+        a.retry(
+            lambda: save(
+                a.untoc(), question, AnswerValue(closed="yes", text="late"), 0, "expert"
+            )
+        )

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from pyramid.i18n import TranslationString
 
+from sherloc_review.labels import stamp
 from sherloc_review.responses import attachments, workbook_import
 from sherloc_review.responses.answers import MAX_TEXT, save
 from sherloc_review.responses.pdf import ExportMeta, Fonts, blocks_of, render_pdf
@@ -458,7 +459,7 @@ def test_a_row_changed_on_an_answer_saved_since_names_who_and_when(untoc):
     assert changes == []
     assert problem.row == _row(book["Answers"], qid)
     assert _text(problem).startswith(
-        f"expert-ken saved this answer on {workbook_import.stamp(revision.at)}"
+        f"expert-ken saved this answer on {stamp(revision.at)}"
     )
     # Untouched, the stale row is nobody's change and is left alone.
     assert _import(untoc, data) == ([], [])

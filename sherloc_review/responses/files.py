@@ -1,0 +1,54 @@
+"""Files sent to a browser: always a download, never rendered (SECURITY.md §7).
+
+Confidential files are not kept by any cache; published ones are, but
+revalidated, so a withdrawal takes effect at once.  Blobs are streamed from
+their file, not read into memory.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from pyramid.response import FileIter, Response
+
+from .attachments import safe_filename
+
+OCTET_STREAM = "application/octet-stream"
+
+
+def attachment_disposition(filename: str) -> str:
+    """``Content-Disposition`` naming ``filename`` (RFC 6266, with an ASCII
+    fallback for old clients)."""
+    filename = safe_filename(filename)
+    ascii_name = filename.encode("ascii", "replace").decode()
+    ascii_name = ascii_name.replace('"', "'").replace("?", "_")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+
+
+def download(
+    body: bytes | None,
+    filename: str,
+    content_type: str = OCTET_STREAM,
+    public: bool = False,
+    blob=None,
+) -> Response:
+    """A response sending ``body`` (or the file of ``blob``) as an attachment."""
+    if blob is not None:
+        response = Response(content_type=content_type)
+        stream = blob.open("r")
+        response.app_iter = FileIter(stream)
+        response.content_length = _size(stream)
+    else:
+        response = Response(body=body, content_type=content_type)
+    response.content_disposition = attachment_disposition(filename)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response.cache_control = "no-cache" if public else "private, no-store"
+    return response
+
+
+def _size(stream) -> int:
+    stream.seek(0, 2)
+    size = stream.tell()
+    stream.seek(0)
+    return size
