@@ -34,6 +34,18 @@ class JSONString(colander.String):
         return super().deserialize(node, cstruct)
 
 
+class JSONInteger(colander.Integer):
+    """A whole number as JSON writes it: ``1.5``, ``true`` and ``"1"`` are
+    refused (``colander.Integer`` would take the first two as 1)."""
+
+    def deserialize(self, node, cstruct):
+        if cstruct is not colander.null and (
+            isinstance(cstruct, bool) or not isinstance(cstruct, int)
+        ):
+            raise colander.Invalid(node, _("This value must be a whole number."))
+        return super().deserialize(node, cstruct)
+
+
 def _is_unicode_text(value: str) -> bool:
     """False for lone surrogates (``"\\ud800"`` is valid JSON, not text)."""
     try:

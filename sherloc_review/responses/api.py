@@ -15,7 +15,7 @@ import colander
 from pyramid.httpexceptions import HTTPForbidden, HTTPNotFound
 
 from sherloc_portal.api import api_service
-from sherloc_portal.api.schemas import JSONString
+from sherloc_portal.api.schemas import JSONInteger, JSONString
 from sherloc_portal.api.schemas import closed as closed_object
 from sherloc_portal.api.validation import refuse, validate_request
 from sherloc_portal.forms import ActionRefused
@@ -82,7 +82,9 @@ class AnswerSchema(colander.MappingSchema):
 
 class AnswerBody(AnswerSchema):
     revision = colander.SchemaNode(
-        colander.Integer(), description="The revision this answer is based on."
+        JSONInteger(),
+        validator=colander.Range(min=0),
+        description="The revision this answer is based on.",
     )
 
 

@@ -48,7 +48,9 @@ class Hit:
 
 
 def _excerpt(text: str, query: str, width: int = 80) -> str:
-    at = text.casefold().find(query)
+    # Found in the original text: case folding may change lengths (ß → ss).
+    found = re.search(re.escape(query), text, re.IGNORECASE)
+    at = found.start() if found else 0
     start = max(at - width, 0)
     end = min(at + len(query) + width, len(text))
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

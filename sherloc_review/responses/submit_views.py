@@ -32,6 +32,12 @@ def _page(context, request, error=None) -> dict:
         ),
         "progress": of_assessment(context),
         "unanswered": unanswered(context),
+        "update_missing": [
+            q
+            for q in context.questions
+            if (value := context.answers[q.id].value).reuse is not None
+            and not value.reuse.update
+        ],
         "key": secrets.token_urlsafe(16),
         "error": error,
     }

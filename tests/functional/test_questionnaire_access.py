@@ -71,6 +71,7 @@ def _channels(app, who, question_id, file_id):
         "answer": client.get(f"{PAGE}/answer/{question_id}", expect_errors=True),
         "search": client.get(f"/review/search?q={MARKER}", expect_errors=True),
         "pdf": client.get(f"{PAGE}/export.pdf", expect_errors=True),
+        "xlsx": client.get(f"{PAGE}/export.xlsx", expect_errors=True),
     }
 
 
@@ -100,7 +101,7 @@ def test_a_draft_is_refused_to_everyone_outside_the_state(app, db, portal, who):
         commit(portal)
         login = "chair-x"
     seen = _channels(app, login, question_id, file_id)
-    for channel in ("page", "api", "file", "history", "answer", "pdf"):
+    for channel in ("page", "api", "file", "history", "answer", "pdf", "xlsx"):
         assert _refused(seen[channel]), (channel, seen[channel].status)
     for channel, response in seen.items():
         assert not _shows_marker(channel, response), channel
@@ -179,3 +180,56 @@ def test_only_the_states_officials_and_the_secretariat_may_edit(app, db, portal)
 def test_confidential_pages_are_kept_by_no_cache(app, db, path):
     response = client_as(app, "focal-ken").get(path)
     assert response.headers["Cache-Control"] == "private, no-store"
+
+
+def test_an_observer_of_the_state_reads_the_draft_but_may_not_answer(app, db, portal):
+    from sherloc_portal.api.testing import add_account
+
+    question_id, file_id = _plant(app, portal, submitted=False)
+    add_account(
+        portal, app.registry, "observer-ken", state="KEN", state_role="observer"
+    )
+    seen = _channels(app, "observer-ken", question_id, file_id)
+    for channel in ("page", "api", "file", "history", "xlsx"):
+        assert seen[channel].status_int == 200, channel
+    assert _refused(seen["answer"])
+    client_as(app, "observer-ken").get(f"{PAGE}/submit", status=403)
+
+
+def test_submitting_flags_reused_answers_without_an_update(app, db, portal):
+    from sherloc_review.responses.resources import Reuse
+
+    assessment = portal["review"]["countries"]["KEN"].phases[1].responses["UNTOC"]
+    question = next(
+        q for q in assessment.questions if not assessment.answers[q.id].revision
+    )
+    reuse = Reuse("uncac", "UNCAC review, cycle 2")
+    save(assessment, question.id, AnswerValue(closed="yes", reuse=reuse), 0, "x")
+    commit(portal)
+    page = client_as(app, "focal-ken").get(f"{PAGE}/submit")
+    assert question.id in page.html.find(id="update-missing").text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"revision": 1.5, "closed": "yes"},
+        {"revision": True, "closed": "yes"},
+        {"revision": "0", "closed": "yes"},
+        {"revision": -1, "closed": "yes"},
+        {"revision": 0, "closed": "yes", "follow_ups": {"legislation": 0}},
+        {"revision": 0, "closed": "yes", "follow_ups": {"legislation": ["x"]}},
+        {"revision": 0, "text": {"nested": "object"}},
+        {"revision": 0, "legislation": "not-a-list"},
+        {"revision": 0, "colour": "red"},
+    ],
+)
+def test_malformed_answers_are_refused_by_the_api(app, db, body):
+    from sherloc_portal.api.testing import bearer, issue_token
+
+    client = client_as(app)
+    token = issue_token(client, "focal-ken")
+    response = client.put_json(
+        f"{API}/answers/I-UNTOC-15", body, headers=bearer(token), status=400
+    )
+    assert response.json["errors"]
