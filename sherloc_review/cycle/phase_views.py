@@ -22,6 +22,7 @@ from ..i18n import _
 from ..labels import LANGUAGE_LABELS
 from ..responses.permissions import ResponsesPermission
 from ..responses.progress import of_assessment, of_phase
+from ..responses.resources import DRAFT
 from .dates import MAX_MONTHS, days_left
 from .phases import PhaseReview
 from .steps import advance
@@ -136,7 +137,7 @@ def advance_phase(context, request):
     drafts = [
         a.instrument
         for a in (context.responses.values() if context.responses else ())
-        if a.status == "draft"
+        if a.status == DRAFT
     ]
     if context.state == "self_assessment" and drafts:
         # Responses arrive by submission (which takes this step itself);

@@ -33,11 +33,15 @@ def mechanism_of(assessment):
     return assessment.country.__parent__.__parent__
 
 
+def read_current(obj) -> None:
+    """Make this transaction conflict if ``obj`` is changed meanwhile by a
+    transaction committed first (a decision read it and writes elsewhere)."""
+    if getattr(obj, "_p_jar", None) is not None:
+        obj._p_activate()  # a ghost has no serial to check
+        obj._p_jar.readCurrent(obj)
+
+
 def still_draft(assessment) -> None:
-    """Make this transaction conflict if the responses are submitted
-    meanwhile: a save checked against the draft must not land beside a
-    submission committed at the same moment (it would be outside the frozen
-    version)."""
-    if assessment._p_jar is not None:
-        assessment._p_activate()  # a ghost has no serial to check
-        assessment._p_jar.readCurrent(assessment)
+    """A save checked against the draft must not land beside a submission
+    committed at the same moment (it would be outside the frozen version)."""
+    read_current(assessment)

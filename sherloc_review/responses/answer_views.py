@@ -36,7 +36,7 @@ from .diff import word_diff
 from .form import answer_schema, from_appstruct, to_appstruct
 from .pages import assisting, common
 from .permissions import ResponsesPermission as P
-from .resources import SelfAssessment
+from .resources import DRAFT, SelfAssessment
 
 ANSWER_PAGE = "sherloc_review:templates/responses/answer.pt"
 
@@ -275,8 +275,8 @@ def download(context, request):
         raise HTTPNotFound()
     values, _submitted = visible_values(request, context)
     cited = {a for v in (values or {}).values() for a in v.attachments}
-    if request.has_permission(P.VIEW_DRAFT, context):
-        cited |= set(context.attachments.keys())
+    if context.status == DRAFT and request.has_permission(P.VIEW_DRAFT, context):
+        cited |= set(context.attachments.keys())  # files not yet cited
     found = context.attachments.get(request.subpath[0])
     if found is None or found.id not in cited:
         raise HTTPNotFound() if values else HTTPForbidden()

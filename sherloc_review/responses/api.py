@@ -218,6 +218,17 @@ class SubmittedResponse(colander.MappingSchema):
     body = SubmittedBody(typ=closed_object(), title="Submitted")
 
 
+def _is_text(value) -> bool:
+    """A string that is text (a lone surrogate is valid JSON, not text)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def answer_json(request, assessment, value: AnswerValue, revision) -> dict:
     return {
         "closed": value.closed,
@@ -304,7 +315,7 @@ def put_answer(request):
     if assessment.question(question_id) is None:
         raise HTTPNotFound()
     body = request.validated["body"]
-    if any(not isinstance(t, str) for t in body["follow_ups"].values()):
+    if not all(_is_text(t) for t in body["follow_ups"].values()):
         refuse(request, 400, "body", "follow_ups", _("Each follow-up is a text."))
         return None
     reuse = body["reuse"]

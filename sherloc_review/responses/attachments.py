@@ -15,6 +15,7 @@ import io
 import secrets
 import unicodedata
 import zipfile
+import zlib
 
 from pyramid.path import DottedNameResolver
 from ZODB.blob import Blob
@@ -23,7 +24,7 @@ from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
 from .access import still_draft
-from .resources import DRAFT, Attachment
+from .resources import Attachment
 
 #: Bytes one attachment may have, unless ``sherloc.max_upload_bytes`` says.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -76,7 +77,7 @@ def _zip_type(data: bytes) -> str | None:
             with archive.open("mimetype") as entry:
                 declared = entry.read(100).decode("ascii", "replace").strip()
             return declared if declared in _ODF else None
-    except (zipfile.BadZipFile, KeyError, RuntimeError, ValueError):
+    except (zipfile.BadZipFile, zlib.error, KeyError, RuntimeError, ValueError):
         return None
     if "[Content_Types].xml" not in names:
         return None
@@ -125,11 +126,7 @@ def safe_filename(name: str) -> str:
 def store(
     registry, assessment, filename: str, data: bytes, by: str, on_behalf: bool
 ) -> Attachment:
-    if assessment.status != DRAFT:
-        raise ActionRefused(
-            _("These responses were submitted; they can no longer be changed.")
-        )
-    still_draft(assessment)
+    still_draft(assessment)  # the view's permission asked for a draft
     content_type = sniff(data)
     if content_type is None:
         raise ActionRefused(

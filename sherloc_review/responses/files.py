@@ -35,7 +35,9 @@ def download(
     """A response sending ``body`` (or the file of ``blob``) as an attachment."""
     if blob is not None:
         response = Response(content_type=content_type)
-        stream = blob.open("r")
+        # The committed file itself: a blob's own reader is closed when
+        # the connection is reused (ZEO invalidations), mid-download.
+        stream = open(blob.committed(), "rb")  # noqa: SIM115 (FileIter closes it)
         response.app_iter = FileIter(stream)
         response.content_length = _size(stream)
     else:

@@ -48,9 +48,15 @@ class Hit:
 
 
 def _excerpt(text: str, query: str, width: int = 80) -> str:
-    # Found in the original text: case folding may change lengths (ß → ss).
-    found = re.search(re.escape(query), text, re.IGNORECASE)
-    at = found.start() if found else 0
+    # Found in the folded text, cut from the original: folding may change
+    # lengths (ß → ss), so each folded character remembers where it came from.
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        piece = char.casefold()
+        folded.append(piece)
+        origin.extend([index] * len(piece))
+    at = "".join(folded).find(query)
+    at = origin[at] if at >= 0 else 0
     start = max(at - width, 0)
     end = min(at + len(query) + width, len(text))
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

@@ -18,7 +18,7 @@ from sherloc_portal.forms import ActionRefused
 from ..cycle.steps import advance
 from ..i18n import _
 from . import citations, search
-from .access import mechanism_of
+from .access import mechanism_of, read_current
 from .resources import DRAFT, SUBMITTED, SelfAssessment, Submission
 
 
@@ -41,6 +41,9 @@ def submit(
         raise ActionRefused(
             _("This phase is past the self-assessment; nothing more is submitted.")
         )
+    for answer in assessment.answers.values():
+        # A save committed meanwhile would be left out of the frozen version.
+        read_current(answer)
     submission = Submission(
         number=len(assessment.submissions) + 1,
         on=today.isoformat(),
@@ -63,9 +66,7 @@ def submit(
     others = [a for a in phase.responses.values() if a is not assessment]
     for other in others:
         # Two instruments submitted at once must not both miss the last one.
-        if other._p_jar is not None:
-            other._p_activate()  # a ghost has no serial to check
-            other._p_jar.readCurrent(other)
+        read_current(other)
     if all(o.status == SUBMITTED for o in others):
         advance(
             mechanism,

@@ -14,6 +14,7 @@
   var stopped = false;
   var saving = false;
   var again = false;
+  var waiting = null;  // a form sent while a save was on its way
 
   function closed() {
     var chosen = form.querySelector("input[type=radio]:checked");
@@ -67,16 +68,31 @@
       if (result[0] === 200) {
         revisionIs(result[1].revision);
         say(status.getAttribute("data-saved-text") + " " + result[1].saved, "saved");
-        if (again) { again = false; save(); }
+        if (waiting) { send(waiting); } else if (again) { again = false; save(); }
       } else if (result[0] === 409) {
         conflict();
       } else {
+        again = false;
         say(status.getAttribute("data-failed-text"), "error");
+        if (waiting) { send(waiting); }
       }
     }).catch(function () {
       saving = false;
+      again = false;
       say(status.getAttribute("data-failed-text"), "error");
+      if (waiting) { send(waiting); }
     });
+  }
+
+  function send(target) {
+    // Sent once the save on its way is answered, with the revision it made.
+    waiting = null;
+    stopped = true;
+    if (target === form) {
+      var button = form.querySelector("button[name=save]");
+      if (button) { button.click(); return; }
+    }
+    target.submit();
   }
 
   form.addEventListener("input", function () {
@@ -85,9 +101,19 @@
     timer = setTimeout(save, 3000);
   });
   form.addEventListener("change", showFollowUps);
-  form.addEventListener("submit", function () {
-    stopped = true;
-    if (timer) { clearTimeout(timer); }
+  // Save, attach and copy wait for an autosave on its way: sent at once,
+  // they would be based on the revision it is about to replace.
+  document.querySelectorAll("form").forEach(function (each) {
+    if (!each.querySelector("input[name=revision]")) { return; }
+    each.addEventListener("submit", function (event) {
+      if (timer) { clearTimeout(timer); }
+      if (saving && waiting === null) {
+        event.preventDefault();
+        waiting = each;
+        return;
+      }
+      stopped = true;
+    });
   });
   showFollowUps();
 }());

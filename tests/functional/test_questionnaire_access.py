@@ -149,11 +149,14 @@ def test_a_file_not_cited_by_the_submitted_version_is_not_served_to_readers(
     orphan = attachments.store(
         app.registry, assessment, "draft.txt", b"draft", "x", False
     )
-    submit(assessment, "focal-ken", date(2027, 1, 20), "key", False)
     commit(portal)
     url = f"{PAGE}/file/{orphan.id}"
+    assert client_as(app, "focal-ken").get(url).body == b"draft"  # while a draft
+    submit(assessment, "focal-ken", date(2027, 1, 20), "key", False)
+    commit(portal)
+    # Once submitted, everyone reads the frozen version and what it cites.
     client_as(app, _outsider(portal)).get(url, status=404)
-    assert client_as(app, "focal-ken").get(url).body == b"draft"
+    client_as(app, "focal-ken").get(url, status=404)
 
 
 def test_only_the_states_officials_and_the_secretariat_may_edit(app, db, portal):
@@ -219,6 +222,7 @@ def test_submitting_flags_reused_answers_without_an_update(app, db, portal):
         {"revision": -1, "closed": "yes"},
         {"revision": 0, "closed": "yes", "follow_ups": {"legislation": 0}},
         {"revision": 0, "closed": "yes", "follow_ups": {"legislation": ["x"]}},
+        {"revision": 0, "closed": "yes", "follow_ups": {"legislation": "x\ud800y"}},
         {"revision": 0, "text": {"nested": "object"}},
         {"revision": 0, "legislation": "not-a-list"},
         {"revision": 0, "colour": "red"},

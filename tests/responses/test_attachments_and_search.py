@@ -88,3 +88,20 @@ def test_long_texts_are_compared_line_by_line():
     parts = word_diff(old, new)
     assert ("removed", "line 1000 of the old text\n") in parts
     assert ("added", "line 1000 of the new text\n") in parts
+
+
+def test_a_zip_with_a_corrupt_entry_is_refused_not_an_error():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", b"application/vnd.oasis.opendocument.text" * 50)
+    data = bytearray(buffer.getvalue())
+    start = 30 + len("mimetype")  # the local header, then the deflated bytes
+    data[start : start + 8] = b"\xff" * 8
+    assert sniff(bytes(data)) is None
+
+
+def test_an_excerpt_is_cut_around_the_match_whatever_folding_does():
+    from sherloc_review.responses.search import _excerpt
+
+    text = "A" * 300 + " Straße des Gesetzes " + "B" * 300
+    assert "Straße" in _excerpt(text, "straße".casefold())

@@ -157,3 +157,22 @@ def test_a_save_racing_a_submission_cannot_land_outside_the_frozen_version(
                 a.untoc(), question, AnswerValue(closed="yes", text="late"), 0, "expert"
             )
         )
+
+
+def test_a_save_committed_just_before_a_submission_makes_it_retry(two, db, clock):
+    a, b = two
+    question = next(
+        q.id for q in a.untoc().questions if not a.untoc().answers[q.id].revision
+    )
+    submit(b.untoc(), "focal-ken", clock.today(), "kb", False)  # reads the answers
+    save(a.untoc(), question, AnswerValue(closed="yes", text="just in"), 0, "expert")
+    a.tm.commit()
+    with pytest.raises(ConflictError):  # the answer it froze changed
+        b.tm.commit()
+    b.retry(lambda: submit(b.untoc(), "focal-ken", clock.today(), "kb", False))
+    b.tm.commit()
+    check = Session(db)
+    try:
+        assert check.untoc().submitted.value(question).text == "just in"
+    finally:
+        check.close()
