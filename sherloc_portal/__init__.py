@@ -2,6 +2,7 @@
 
 from pyramid.config import Configurator
 
+from .bodies import closing_bodies
 from .resources.root import bootstrap, root_factory
 from .zodb import run_in_transaction
 
@@ -31,6 +32,7 @@ def main(global_config, **settings):
     with Configurator(settings=settings, root_factory=root_factory) as config:
         config.include("sherloc_portal")
         app = config.make_wsgi_app()
+    app.execution_policy = closing_bodies(app.execution_policy)
     if app.registry.sherloc_settings.bootstrap:
         run_in_transaction(app.registry.zodb, bootstrap, note="portal bootstrap")
     return app

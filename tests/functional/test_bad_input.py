@@ -103,3 +103,23 @@ def test_crafted_questionnaire_requests_get_a_clear_answer(
     else:
         token = csrf_token(client)
         client.post(path, {**data, "csrf_token": token}, status=status)
+
+
+def test_a_large_body_copied_for_retries_is_closed_after_the_request(app, db):
+    """pyramid_retry has webob copy a body over 10 KB to a temporary file;
+    the portal closes it when the request is over (not the garbage
+    collector, which warns)."""
+    import io
+
+    seen = []
+
+    def keep(environ, start_response):
+        seen.append(environ)  # the very dict the portal changes
+        return app(environ, start_response)
+
+    import webtest
+
+    client = webtest.TestApp(keep, extra_environ={"HTTP_HOST": "localhost"})
+    client.post("/login", {"login": "x", "password": "y" * 20_000}, status=400)
+    body = seen[0]["wsgi.input"]
+    assert isinstance(body, io.BufferedRandom) and body.closed

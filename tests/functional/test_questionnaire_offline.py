@@ -11,7 +11,6 @@ from dataclasses import replace
 
 import openpyxl
 import pytest
-import webob.request
 
 from sherloc_portal.testing import client_as, commit
 from sherloc_review.responses.answers import save
@@ -22,18 +21,6 @@ from sherloc_review.responses.workbook import letter
 KEN = "/review/countries/KEN/phase-1/responses/UNTOC"
 LAW = "demo-fra-code-penal-450-1"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture(autouse=True)
-def _uploads_kept_in_memory(monkeypatch):
-    """pyramid_retry makes each request body seekable; webob copies a body
-    over 10 KB (a workbook) into a temporary file that nobody closes, which
-    the suite's warnings-as-errors turns into a failure of whichever test
-    the garbage collector happens to run in.  The product is unaffected
-    (reference counting closes the file with the request)."""
-    monkeypatch.setattr(
-        webob.request.BaseRequest, "request_body_tempfile_limit", 1024 * 1024
-    )
 
 
 def _untoc(portal):
