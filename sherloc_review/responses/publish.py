@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from BTrees.OOBTree import OOBTree, OOTreeSet
-from persistent import Persistent
 from pyramid.authorization import Allow, Everyone
 from ZODB.blob import Blob
 
@@ -41,7 +40,7 @@ from sherloc_portal.security.permissions import Permission
 
 from ..i18n import _
 from .access import mechanism_of
-from .resources import DRAFT, AnswerValue, Reuse, SelfAssessment
+from .resources import DRAFT, AnswerValue, Attachment, Reuse, SelfAssessment
 
 #: ``/knowledge/responses``.
 PUBLISHED_NAME = "responses"
@@ -91,44 +90,34 @@ class PublishedAnswer:
         )
 
 
-class PublishedFile(Persistent):
-    """A file of a publication: its own blob, a copy of the State's."""
-
-    def __init__(self, id, filename, content_type, size, sha256, blob) -> None:
-        self.id = id
-        self.filename = filename
-        self.content_type = content_type
-        self.size = size
-        self.sha256 = sha256
-        self.blob = blob
-
-    @classmethod
-    def copy(cls, attachment) -> PublishedFile:
-        """Copy ``attachment``'s bytes into a new blob, checking them."""
-        blob = Blob()
-        digest = hashlib.sha256()
-        with attachment.blob.open("r") as source, blob.open("w") as target:
-            while chunk := source.read(1 << 16):
-                digest.update(chunk)
-                target.write(chunk)
-        if digest.hexdigest() != attachment.sha256:
-            # A stored file that no longer matches its fingerprint is not
-            # what the State submitted: never publish it.
-            raise ActionRefused(
-                _(
-                    "The file ${name} cannot be read as it was submitted; "
-                    "ask the Secretariat for help.",
-                    mapping={"name": attachment.filename},
-                )
+def copy_file(attachment: Attachment) -> Attachment:
+    """A copy of ``attachment`` in a blob of its own, its bytes checked, its
+    uploader's login left behind (the copy is public)."""
+    blob = Blob()
+    digest = hashlib.sha256()
+    with attachment.blob.open("r") as source, blob.open("w") as target:
+        while chunk := source.read(1 << 16):
+            digest.update(chunk)
+            target.write(chunk)
+    if digest.hexdigest() != attachment.sha256:
+        # A stored file that no longer matches its fingerprint is not what
+        # the State submitted: never publish it.
+        raise ActionRefused(
+            _(
+                "The file ${name} cannot be read as it was submitted; "
+                "ask the Secretariat for help.",
+                mapping={"name": attachment.filename},
             )
-        return cls(
-            attachment.id,
-            attachment.filename,
-            attachment.content_type,
-            attachment.size,
-            attachment.sha256,
-            blob,
         )
+    return Attachment(
+        id=attachment.id,
+        filename=attachment.filename,
+        content_type=attachment.content_type,
+        size=attachment.size,
+        sha256=attachment.sha256,
+        by="",
+        blob=blob,
+    )
 
 
 class Publication(Resource):
@@ -152,7 +141,7 @@ class Publication(Resource):
         submission: int,
         submitted_on: str,
         answers: tuple[PublishedAnswer, ...],
-        files: tuple[PublishedFile, ...],
+        files: tuple[Attachment, ...],
         by: str,
         on: str,
         key: str = "",
@@ -179,7 +168,7 @@ class Publication(Resource):
     def assessment_key(self) -> str:
         return assessment_key_of(self.iso3, self.phase, self.instrument)
 
-    def file(self, file_id: str) -> PublishedFile | None:
+    def file(self, file_id: str) -> Attachment | None:
         return next((f for f in self.files if f.id == file_id), None)
 
     def withdraw(self, by: str, on: str) -> None:
@@ -389,7 +378,7 @@ def publish(
             PublishedAnswer.copy(q, submission.value(q.id), files) for q in questions
         ),
         files=tuple(
-            PublishedFile.copy(assessment.attachments[a])
+            copy_file(assessment.attachments[a])
             for a in sorted(files, key=lambda a: assessment.attachments[a].filename)
         ),
         by=by,
