@@ -129,10 +129,12 @@ class AnswerView(FormView):
             )
         except answers.StaleAnswer as stale:
             return self._conflict(appstruct, stale.current)
-        except answers.FieldRefused as refusal:
+        except ActionRefused as refusal:
+            # Shown on the form's own field (``follow_ups.x`` is ``fu_x``).
+            refusal = ActionRefused(refusal.message, self._field(refusal.field))
             if _wants_json(self.request):
                 return self._json_refusal(refusal)
-            raise
+            raise refusal from None
         if _wants_json(self.request):
             return Response(
                 json_body={
@@ -146,6 +148,13 @@ class AnswerView(FormView):
             location=self.request.resource_url(self.context) + f"#{self.question.id}"
         )
 
+    def _field(self, name: str | None) -> str | None:
+        """The form field an answer's field is shown in, if the form has it."""
+        if name is None:
+            return None
+        name = name.replace("follow_ups.", "fu_").replace("reuse.", "reuse_")
+        return name if name in self.form.schema else None
+
     def save_failure(self, failure):
         if _wants_json(self.request):
             return self._json_refusal(None, failure)
@@ -154,7 +163,7 @@ class AnswerView(FormView):
 
     def _json_refusal(self, refusal=None, failure=None):
         if refusal is not None:
-            errors = {refusal.field: self.request.translate(refusal.message)}
+            errors = {refusal.field or "": self.request.translate(refusal.message)}
         else:
             errors = {
                 k: self.request.translate(v) for k, v in failure.error.asdict().items()

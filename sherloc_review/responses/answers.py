@@ -39,45 +39,45 @@ class StaleAnswer(Exception):
         self.current = current
 
 
-class FieldRefused(ActionRefused):
-    """A refusal tied to one field of the answer (``field`` names it)."""
-
-    def __init__(self, field: str, message) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 def check(assessment: SelfAssessment, question_id: str, value: AnswerValue) -> None:
-    """Refuse, naming the field, anything the question does not take."""
+    """Refuse what the question does not take, naming the field as the API
+    does: ``closed``, ``text``, ``follow_ups.<id>``, ``legislation``,
+    ``attachments``, ``reuse.reference``, ``reuse.update``."""
     question = assessment.question(question_id)
     if question is None:
         raise ActionRefused(_("This questionnaire has no such question."))
     if value.closed and value.closed not in CLOSED_ANSWERS:
-        raise FieldRefused("closed", _("Answer Yes, Yes in part or No."))
+        raise ActionRefused(_("Answer Yes, Yes in part or No."), "closed")
     for name, text in value.follow_ups:
         follow_up = question.follow_up(name)
         if follow_up is None:
-            raise FieldRefused(name, _("This question has no such follow-up."))
+            raise ActionRefused(
+                _("This question has no such follow-up."), f"follow_ups.{name}"
+            )
         if text and value.closed not in follow_up.when:
-            raise FieldRefused(
-                name,
+            raise ActionRefused(
                 _(
                     "This follow-up is not asked for the answer chosen: clear it "
                     "or change the answer."
                 ),
+                f"follow_ups.{name}",
             )
-    texts = [("text", value.text), *value.follow_ups]
+    texts = [("text", value.text)]
+    texts += [(f"follow_ups.{name}", text) for name, text in value.follow_ups]
     if value.reuse is not None:
-        texts += [("reuse", value.reuse.reference), ("update", value.reuse.update)]
+        texts += [
+            ("reuse.reference", value.reuse.reference),
+            ("reuse.update", value.reuse.update),
+        ]
     for name, text in texts:
         if len(text) > MAX_TEXT:
-            raise FieldRefused(
-                name,
+            raise ActionRefused(
                 _(
                     "At most ${count} characters; split long material into an "
                     "attachment.",
                     mapping={"count": MAX_TEXT},
                 ),
+                name,
             )
     if len(value.legislation) > MAX_CITED or len(value.attachments) > MAX_CITED:
         raise ActionRefused(
@@ -86,17 +86,17 @@ def check(assessment: SelfAssessment, question_id: str, value: AnswerValue) -> N
     records = mechanism_of(assessment).__parent__["knowledge"]["legislation"]
     unknown = [r for r in value.legislation if r not in records]
     if unknown:
-        raise FieldRefused(
-            "legislation",
+        raise ActionRefused(
             _(
                 "No legislation record has the id ${ids}.",
                 mapping={"ids": ", ".join(unknown)},
             ),
+            "legislation",
         )
     missing = [a for a in value.attachments if a not in assessment.attachments]
     if missing:
-        raise FieldRefused(
-            "attachments", _("That attachment is not in this questionnaire.")
+        raise ActionRefused(
+            _("That attachment is not in this questionnaire."), "attachments"
         )
 
 

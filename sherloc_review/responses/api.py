@@ -351,11 +351,8 @@ def put_answer(request):
             "by": current.by,
             "answer": answer_json(request, assessment, current.value, current.number),
         }
-    except answers.FieldRefused as refusal:
-        refuse(request, 400, "body", refusal.field, refusal.message)
-        return None
     except ActionRefused as refusal:
-        refuse(request, 400, "body", "answer", refusal.message)
+        refuse(request, 400, "body", refusal.field or "answer", refusal.message)
         return None
     return {"question_id": question_id, "revision": revision.number, "by": revision.by}
 

@@ -10,7 +10,6 @@ revision, as for the form, SECURITY.md §8).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import io
 import logging
@@ -29,7 +28,7 @@ from sherloc_portal.forms import ActionRefused
 from ..i18n import _
 from ..labels import stamp
 from ..questionnaires.resources import CLOSED_ANSWERS
-from .answers import FieldRefused, check
+from .answers import check
 from .form import REUSE_SOURCES
 from .resources import AnswerValue, Reuse, SelfAssessment
 from .workbook import (
@@ -59,8 +58,8 @@ FIELD_COLUMNS = {
     "closed": "closed",
     "text": "text",
     "legislation": "legislation",
-    "reuse": "reuse_ref",
-    "update": "reuse_update",
+    "reuse.reference": "reuse_ref",
+    "reuse.update": "reuse_update",
     "attachments": "attachments",
 }
 ENGLISH_CLOSED = {"yes": "yes", "yes, in part": "partly", "partly": "partly"}
@@ -433,25 +432,16 @@ def _entry(assessment, question, rows, labels, problems) -> Entry | None:
         attachments=exported.attachments,
         reuse=reuse,
     )
-    # A follow-up may be named like a field of the answer ("legislation"),
-    # so the answer is checked without its follow-ups first: a refusal
-    # then is the question row's, a refusal after is a follow-up's.
-    for row, checked in (
-        (own, dataclasses.replace(value, follow_ups=())),
-        (None, value),
-    ):
-        try:
-            check(assessment, question.id, checked)
-        except FieldRefused as refusal:
-            if row is None:
-                row, column = follow_ups[refusal.field], "text"
-            else:
-                column = FIELD_COLUMNS.get(refusal.field)
-            problems.append(Problem(refusal.message, row.number, column))
-            return None
-        except ActionRefused as refusal:
-            problems.append(Problem(refusal.message, own.number))
-            return None
+    try:
+        check(assessment, question.id, value)
+    except ActionRefused as refusal:
+        field = refusal.field or ""
+        if field.startswith("follow_ups."):
+            row, column = follow_ups[field.removeprefix("follow_ups.")], "text"
+        else:
+            row, column = own, FIELD_COLUMNS.get(field)
+        problems.append(Problem(refusal.message, row.number, column))
+        return None
     return Entry(question.id, value, base, own.number)
 
 

@@ -243,3 +243,22 @@ def test_legislation_shows_back_links_only_to_those_who_may_see_the_answer(
     assert "no-store" in seen.headers["Cache-Control"]
     for who in (None, "ngo-demo"):
         assert "I-UNTOC-5" not in client_as(app, who).get(record).text
+
+
+@pytest.mark.parametrize(
+    ("closed", "follow_up"), [("yes", "challenges"), ("no", "legislation")]
+)
+def test_a_follow_up_not_asked_is_shown_on_its_own_field_without_script(
+    app, db, portal, closed, follow_up
+):
+    """Without script every follow-up shows; one filled in for an answer
+    that does not ask it is refused on that field (a follow-up named like
+    another field of the form, ``legislation``, included)."""
+    question = _free(portal)
+    form = _form(client_as(app, "focal-ken"), question.id)
+    form["answer-closed"] = closed
+    form[f"fu_{follow_up}"] = "typed for the wrong answer"
+    page = form.submit("save", status=400)
+    assert page.html.find(id=f"error-answer-fu_{follow_up}")
+    assert page.html.find(id="error-answer-legislation") is None
+    assert page.forms["answer"][f"fu_{follow_up}"].value == "typed for the wrong answer"

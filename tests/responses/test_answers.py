@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sherloc_portal.forms import ActionRefused
-from sherloc_review.responses.answers import FieldRefused, StaleAnswer, save
+from sherloc_review.responses.answers import StaleAnswer, save
 from sherloc_review.responses.progress import of_assessment, of_phase, unanswered
 from sherloc_review.responses.resources import AnswerValue, Reuse
 
@@ -69,21 +69,24 @@ def _follow_up(untoc, answer: str, asked: bool):
 def test_a_follow_up_not_asked_for_the_answer_is_refused_not_dropped(untoc):
     question, follow_up = _follow_up(untoc, "no", asked=False)
     value = AnswerValue(closed="no", follow_ups=((follow_up.id, "text"),))
-    with pytest.raises(FieldRefused) as refused:
+    with pytest.raises(ActionRefused) as refused:
         save(untoc, question.id, value, untoc.answers[question.id].revision, "x")
-    assert refused.value.field == follow_up.id
+    assert refused.value.field == f"follow_ups.{follow_up.id}"
 
 
 def test_unknown_closed_answers_follow_ups_records_and_files_are_refused(untoc):
     qid = unanswered_id(untoc)
     for value, field in (
         (AnswerValue(closed="maybe"), "closed"),
-        (AnswerValue(closed="yes", follow_ups=(("nonsense", "x"),)), "nonsense"),
+        (
+            AnswerValue(closed="yes", follow_ups=(("nonsense", "x"),)),
+            "follow_ups.nonsense",
+        ),
         (AnswerValue(closed="yes", legislation=("no-such-record",)), "legislation"),
         (AnswerValue(closed="yes", attachments=("no-such-file",)), "attachments"),
         (AnswerValue(closed="yes", text="x" * 20_001), "text"),
     ):
-        with pytest.raises(FieldRefused) as refused:
+        with pytest.raises(ActionRefused) as refused:
             save(untoc, qid, value, 0, "focal-ken")
         assert refused.value.field == field
     assert untoc.answers[qid].revision == 0
