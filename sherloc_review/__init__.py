@@ -36,5 +36,7 @@ def includeme(config) -> None:
     config.include(".countries")
     config.include(".cycle")
     config.include(".responses")
+    config.include(".feedback")
+    config.include(".dialogue")
     config.include(".guidance")
     config.include(".api")

@@ -33,6 +33,7 @@ def install_default(context) -> None:
     cycle, the guidance pages and the published responses.
     """
     from .cycle import setup as cycle_setup
+    from .dialogue import setup as dialogue_setup
     from .draws import setup as draws_setup
     from .guidance.setup import ensure_guidance
     from .officials import setup as officials_setup
@@ -49,18 +50,20 @@ def install_default(context) -> None:
     draws_setup.install(review, context.changed)
     cycle_setup.install(review, context.changed)
     responses_setup.install(review, context.changed)
+    dialogue_setup.install(review, context.changed)
     ensure_guidance(review, context.changed)
     ensure_published_folder(context.root, context.changed)
 
 
 def install_demo(context) -> None:
     """Demo accounts, legislation, a draw, phase 1 of group 1 with responses
-    in draft and submitted, a session.
+    in draft and submitted, feedback and a dialogue, a session.
 
     Never for production.
     """
     from . import demo
     from .cycle import setup as cycle_setup
+    from .dialogue import demo as dialogue_demo
     from .draws import setup as draws_setup
     from .officials import setup as officials_setup
     from .responses import demo as responses_demo
@@ -73,6 +76,7 @@ def install_demo(context) -> None:
     today = context.registry.sherloc_clock.today()
     cycle_setup.install_demo(review, context.changed, today)
     responses_demo.install_demo(review, context.changed, today)
+    dialogue_demo.install_demo(review, context.changed, today)
 
 
 def uninstall(context) -> None:

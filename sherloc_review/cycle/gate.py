@@ -16,6 +16,7 @@ from datetime import date
 
 from sherloc_portal.forms import ActionRefused
 
+from ..dialogue.setup import open_dialogue
 from ..i18n import _
 from ..responses.setup import open_responses
 from . import workplan as plan
@@ -122,6 +123,7 @@ def open_next_phase(mechanism, group: str, today: date, by: str) -> Opening:
         phase = PhaseReview(number, group, row.cluster, today)
         countries[iso3].add_phase(phase)
         open_responses(mechanism, phase)
+        open_dialogue(phase)
         reindex(mechanism, phase)
     opening = Opening(group, number, today, by, foreseen, decision)
     cycle.openings = (*cycle.openings, opening)

@@ -59,9 +59,12 @@ class Due:
 
 class PhaseReview(Resource):
     """Schema 2 added ``responses`` (the self-assessments, one per
-    instrument the State is party to, :mod:`sherloc_review.responses`)."""
+    instrument the State is party to, :mod:`sherloc_review.responses`);
+    schema 3 ``feedback`` (the reviewing States' written feedback,
+    :mod:`sherloc_review.feedback`) and ``dialogue``
+    (:mod:`sherloc_review.dialogue`)."""
 
-    schema_version = 2
+    schema_version = 3
     view_permission = CountryPermission.PARTICIPATE
     state = STATES[0]
     responses_months = MAX_MONTHS
@@ -82,6 +85,8 @@ class PhaseReview(Resource):
     #: counts only while that due date is the one in force.
     overdue_since: tuple[tuple[str, date, date], ...] = ()
     responses = None
+    feedback = None
+    dialogue = None
 
     def __init__(self, number: int, group: str, cluster: str, opened_on: date):
         super().__init__()
@@ -95,9 +100,14 @@ class PhaseReview(Resource):
         return self.__parent__
 
     def __getitem__(self, name: str):
-        if name == "responses" and self.responses is not None:
-            return self.responses
-        raise KeyError(name)
+        found = {
+            "responses": self.responses,
+            "feedback": self.feedback,
+            "dialogue": self.dialogue,
+        }.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
 
     @property
     def responses_due(self) -> date:

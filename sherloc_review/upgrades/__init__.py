@@ -1,6 +1,12 @@
 """Upgrade steps of the add-on's profiles, one module per step."""
 
-from . import draw_folders, participation_records, questionnaire_module, review_cycle
+from . import (
+    dialogue_module,
+    draw_folders,
+    participation_records,
+    questionnaire_module,
+    review_cycle,
+)
 
 
 def includeme(config) -> None:
@@ -52,4 +58,18 @@ def includeme(config) -> None:
         4,
         "Add demonstration responses, in draft and submitted",
         questionnaire_module.upgrade_demo,
+    )
+    config.add_upgrade_step(
+        "default",
+        5,
+        6,
+        "Add the written feedback and the dialogue of each phase",
+        dialogue_module.upgrade_default,
+    )
+    config.add_upgrade_step(
+        "demo",
+        4,
+        5,
+        "Add demonstration feedback and dialogue",
+        dialogue_module.upgrade_demo,
     )

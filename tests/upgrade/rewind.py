@@ -14,6 +14,7 @@ from sherloc_review.cycle.phases import PhaseReview
 
 CYCLE_STEPS = ("default:3->4", "demo:2->3")
 QUESTIONNAIRE_STEPS = ("default:4->5", "demo:3->4")
+DIALOGUE_STEPS = ("default:5->6", "demo:4->5")
 
 
 def old_country_review(country: CountryReview) -> CountryReview:
@@ -25,11 +26,28 @@ def old_country_review(country: CountryReview) -> CountryReview:
     return old
 
 
+def phase_before_the_dialogue(phase: PhaseReview) -> PhaseReview:
+    """A phase as version 5 pickled it: no ``feedback`` nor ``dialogue``,
+    schema 2, and not moved on by the demo's released feedback."""
+    phase._p_activate()
+    kept = {k: v for k, v in vars(phase).items() if k not in ("feedback", "dialogue")}
+    if any(step.note == "written feedback released" for step in phase.steps):
+        kept.update(
+            state="feedback",
+            steps=phase.steps[:-1],
+            feedback_received=None,
+        )
+    old = PhaseReview.__new__(PhaseReview)
+    old.__setstate__({**kept, "schema_version": 2})
+    return old
+
+
 def old_phase(phase: PhaseReview) -> PhaseReview:
     """A phase as version 4 pickled it: no ``responses``, schema 1, and not
     moved on by the demo's submitted responses (version 4 had none)."""
     phase._p_activate()
-    kept = {k: v for k, v in vars(phase).items() if k != "responses"}
+    dropped = ("responses", "feedback", "dialogue")
+    kept = {k: v for k, v in vars(phase).items() if k not in dropped}
     if any(step.note == "responses submitted" for step in phase.steps):
         kept.update(state="self_assessment", steps=(), responses_received=None)
     old = PhaseReview.__new__(PhaseReview)
@@ -37,9 +55,29 @@ def old_phase(phase: PhaseReview) -> PhaseReview:
     return old
 
 
+def before_the_dialogue(root) -> None:
+    """Version 5 of ``default`` (and 4 of ``demo``): phases without
+    feedback nor dialogue, no notification preferences."""
+    review = root["review"]
+    review._p_activate()
+    review.__dict__.pop("dialogue_preferences", None)
+    review._p_changed = True
+    for country in review["countries"].values():
+        for number in list(country.phases.keys()):
+            phase = phase_before_the_dialogue(country.phases[number])
+            phase.__parent__ = country
+            country.phases[number] = phase
+    root.installed["default"] = 5
+    if "demo" in root.installed:
+        root.installed["demo"] = 4
+    for key in DIALOGUE_STEPS:
+        root.upgrades_done.pop(key, None)
+
+
 def before_the_questionnaires(root) -> None:
     """Version 4 of ``default`` (and 3 of ``demo``): phases without
     responses, no responses catalog."""
+    before_the_dialogue(root)
     review = root["review"]
     if "guidance" in review:
         review.remove("guidance")

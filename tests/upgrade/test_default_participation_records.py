@@ -85,9 +85,12 @@ def test_old_data_is_refused_until_upgraded(app, old_site):
         "Add the review cycle and the phases of each State's review",
         "upgrade default 4 -> 5: "
         "Ask the questionnaires' real questions and open the phases' responses",
+        "upgrade default 5 -> 6: "
+        "Add the written feedback and the dialogue of each phase",
         "upgrade demo 1 -> 2: Make the demonstration draw",
         "upgrade demo 2 -> 3: Open phase 1 of group 1 and plan a working-group session",
         "upgrade demo 3 -> 4: Add demonstration responses, in draft and submitted",
+        "upgrade demo 4 -> 5: Add demonstration feedback and dialogue",
     ]
     installer.upgrade(old_site)
     installer.check(old_site)
@@ -112,7 +115,7 @@ def test_upgrade_converts_every_state_and_a_second_run_changes_nothing(app, old_
         assert france.participation["FIREARMS"].status == "signatory"
         assert france.participation["FIREARMS"].note == UNCONFIRMED
         assert france.participation["UNTOC"].confidence == "high"
-        assert root.installed["default"] == 5
+        assert root.installed["default"] == 6
         assert STEP in root.upgrades_done
 
     _in_transaction(old_site, read)

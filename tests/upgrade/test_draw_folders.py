@@ -40,9 +40,11 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
         "upgrade default 2 -> 3",
         "upgrade default 3 -> 4",
         "upgrade default 4 -> 5",
+        "upgrade default 5 -> 6",
         "upgrade demo 1 -> 2",
         "upgrade demo 2 -> 3",
         "upgrade demo 3 -> 4",
+        "upgrade demo 4 -> 5",
     ]
 
     def read(root):
@@ -51,7 +53,7 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
         assert record.drawn and record.seed == DEMO_SEED
         assert review["countries"].draw == record.number
         assert review["countries"]["FRA"].reviewers
-        assert root.installed["default"] == 5 and root.installed["demo"] == 4
+        assert root.installed["default"] == 6 and root.installed["demo"] == 5
 
     in_transaction(old_site, read)
     last = old_site.lastTransaction()

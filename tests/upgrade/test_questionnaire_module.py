@@ -43,7 +43,9 @@ def test_the_upgrade_opens_every_phases_responses_and_the_demo_answers(app, old_
     results = installer.upgrade(old_site)
     assert [r.action.title.split(":")[0] for r in results] == [
         "upgrade default 4 -> 5",
+        "upgrade default 5 -> 6",
         "upgrade demo 3 -> 4",
+        "upgrade demo 4 -> 5",
     ]
 
     def read(root):
@@ -51,7 +53,7 @@ def test_the_upgrade_opens_every_phases_responses_and_the_demo_answers(app, old_
         countries = review["countries"]
         phases = [p for c in countries.values() for p in c.phases.values()]
         assert len(phases) == 64
-        assert all(p.schema_version == 2 and p.responses is not None for p in phases)
+        assert all(p.schema_version == 3 and p.responses is not None for p in phases)
         kenya = countries["KEN"].phases[1].responses
         assert set(kenya) == {"UNTOC", "TIP", "SOM", "FIREARMS"}
         assert kenya["UNTOC"].questionnaire_version == 2
@@ -60,7 +62,7 @@ def test_the_upgrade_opens_every_phases_responses_and_the_demo_answers(app, old_
         assert italy.state == "feedback"
         assert review.responses_catalog.words
         assert "guidance" in review and "responses" in root["knowledge"]
-        assert root.installed["default"] == 5 and root.installed["demo"] == 4
+        assert root.installed["default"] == 6 and root.installed["demo"] == 5
 
     in_transaction(old_site, read)
     installer.check(old_site)

@@ -1,0 +1,1 @@
+"""Pages of the dialogue (written by the next step)."""

@@ -1,0 +1,1 @@
+"""Pages of the feedback (written by the next step)."""
