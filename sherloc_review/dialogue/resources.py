@@ -179,6 +179,8 @@ class Dialogue(Resource):
         super().__init__()
         self.threads = IOBTree()
         self.count = Length()
+        #: word → ``(thread, message)`` numbers (:mod:`.catalog`).
+        self.words = OOBTree()
 
     @property
     def phase(self):

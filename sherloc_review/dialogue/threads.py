@@ -17,6 +17,7 @@ from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
 from ..versioned import checked_text
+from . import catalog
 from .permissions import DialoguePermission as P
 from .resources import (
     LEVELS,
@@ -162,6 +163,7 @@ def _add_message(
     thread.messages[number] = message  # taken meanwhile: a conflict, retried
     thread.count.change(1)
     thread.last_at = now
+    catalog.index(thread.dialogue, thread, message)
     if thread.read_marks.get(user.login, 0) == number - 1:
         thread.read_marks[user.login] = number  # the author has read it all
     return message
@@ -202,7 +204,10 @@ def correct(thread: Thread, number: int, text: str, user, base: int):
     if message.author != user.login:
         raise ActionRefused(_("Only the author of a message may correct it."))
     text = checked_text(text)
-    return message.revise(text, user.login, base, time.time())
+    version = message.revise(text, user.login, base, time.time())
+    if version is not None:
+        catalog.index(thread.dialogue, thread, message)
+    return version
 
 
 def mark_read(thread: Thread, login: str, upto: int) -> None:

@@ -123,10 +123,9 @@ def safe_filename(name: str) -> str:
     return "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf"))
 
 
-def store(
-    registry, assessment, filename: str, data: bytes, by: str, on_behalf: bool
-) -> Attachment:
-    still_draft(assessment)  # the view's permission asked for a draft
+def make(registry, filename: str, data: bytes, by: str, on_behalf: bool) -> Attachment:
+    """An :class:`Attachment` of ``data``, typed from its content and
+    scanned; refused with a clear reason otherwise.  The caller files it."""
     content_type = sniff(data)
     if content_type is None:
         raise ActionRefused(
@@ -146,7 +145,7 @@ def store(
     blob = Blob()
     with blob.open("w") as f:
         f.write(data)
-    attachment = Attachment(
+    return Attachment(
         id=secrets.token_hex(8),
         filename=filename,
         content_type=content_type,
@@ -156,5 +155,12 @@ def store(
         blob=blob,
         on_behalf=bool(on_behalf),
     )
+
+
+def store(
+    registry, assessment, filename: str, data: bytes, by: str, on_behalf: bool
+) -> Attachment:
+    still_draft(assessment)  # the view's permission asked for a draft
+    attachment = make(registry, filename, data, by, on_behalf)
     assessment.attachments[attachment.id] = attachment
     return attachment
