@@ -164,8 +164,9 @@ def _add_message(
     thread.count.change(1)
     thread.last_at = now
     catalog.index(thread.dialogue, thread, message)
-    if thread.read_marks.get(user.login, 0) == number - 1:
-        thread.read_marks[user.login] = number  # the author has read it all
+    # Writing in a thread is reading it: the author's own message (and what
+    # came before, which a reply answers) is not news to the author.
+    thread.read_marks[user.login] = number
     return message
 
 
