@@ -15,6 +15,8 @@ from sherloc_review import security
 from sherloc_review.cycle.gate import open_next_phase
 from sherloc_review.cycle.permissions import CyclePermission
 from sherloc_review.cycle.sessions import WorkingGroupSession
+from sherloc_review.dialogue.resources import Topic
+from sherloc_review.dialogue.threads import start_thread
 from sherloc_review.draws.meeting import prepare, run
 from sherloc_review.guidance.resources import GuidancePage
 from sherloc_review.guidance.setup import ensure_guidance
@@ -38,6 +40,8 @@ def root():
     sessions.add(
         "1", WorkingGroupSession("ic", "Session", day, day, "Vienna", ("a",), 1)
     )
+    country = next(c for c in mechanism["countries"].values() if c.phases)
+    start_thread(country.phases[1].dialogue, "General", Topic(), "Text.", official)
     guidance = ensure_guidance(mechanism)
     guidance.add_page(GuidancePage("Using the module", "Text.", "en", "secretariat"))
     return root
@@ -52,6 +56,12 @@ def walk(node):
         yield phase
         if phase.responses is not None:
             yield from walk(phase.responses)
+        if phase.feedback is not None:
+            yield phase.feedback
+            yield from phase.feedback.values()
+        if phase.dialogue is not None:
+            yield phase.dialogue
+            yield from phase.dialogue.threads.values()
     if type(node).__name__ == "Cycle":
         yield node["status"]
         yield node["feed"]
@@ -81,6 +91,10 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "PhaseReview",
         "Responses",
         "SelfAssessment",
+        "Feedback",
+        "WrittenFeedback",
+        "Dialogue",
+        "Thread",
         "Guidance",
         "GuidancePage",
         "Cycle",
