@@ -138,6 +138,8 @@ def answer(
 
 
 def open_requests(phase) -> int:
-    """Requests and supplementary questions of the phase still unanswered."""
+    """Requests and supplementary questions of the phase still unanswered
+    (a reviewer redrawn away no longer waits for answers)."""
     feedback = phase.feedback
-    return sum(w.open_items() for w in feedback.values()) if feedback else 0
+    values = feedback.values() if feedback is not None else ()
+    return sum(w.open_items() for w in values if w.instruments)

@@ -131,10 +131,16 @@ class WrittenFeedback(Resource):
         reviewer = self.reviewer
         iso3 = self.country.iso3
         concluded = self.phase.state == CONCLUDED
-        acl = [
-            (Allow, SECRETARIAT, (P.VIEW_DRAFT, P.VIEW)),
-            (Allow, state(reviewer), (P.VIEW_DRAFT, P.VIEW)),
-        ]
+        acl = [(Allow, SECRETARIAT, (P.VIEW_DRAFT, P.VIEW))]
+        if not self.instruments:
+            # Redrawn away (¶28(d), ¶30): what it wrote stays, for the
+            # Secretariat and, once released, the review's participants.
+            if self.status == RELEASED:
+                for party in readers_of(self.country, ()):
+                    acl.append((Allow, state(party), P.VIEW))
+            acl.append(DENY_ALL)
+            return acl
+        acl.append((Allow, state(reviewer), (P.VIEW_DRAFT, P.VIEW)))
         if self.status == DRAFT and self.phase.state == "feedback":
             acl.append((Allow, state_role(reviewer, "focal"), (P.EDIT, P.RELEASE)))
             acl.append((Allow, state_role(reviewer, "expert"), P.EDIT))

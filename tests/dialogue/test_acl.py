@@ -133,3 +133,14 @@ def test_released_feedback_is_read_by_the_participants_and_answered_by_the_state
         released, official("OMN", "expert"), F.VIEW
     )  # PRT reviews Firearms too
     assert not allowed(released, official("FRA", "focal"), F.VIEW)
+
+
+def test_a_reviewer_redrawn_away_loses_its_feedback_and_the_dialogue(italy, dialogue):
+    country = italy.country
+    country.reviewers = tuple(r for r in country.reviewers if r.state != "PRT")
+    released = italy.feedback["PRT"]
+    assert not allowed(released, official("PRT", "focal"), F.VIEW)
+    assert not allowed(released, official("PRT", "focal"), F.RELEASE)
+    assert allowed(released, official("ITA", "expert"), F.VIEW)
+    assert not allowed(released, official("ITA", "expert"), F.REPLY)
+    assert not allowed(dialogue.threads[1], official("PRT", "expert"), D.VIEW)
