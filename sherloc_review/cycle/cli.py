@@ -1,16 +1,21 @@
 """``sherloc-cycle``: the review cycle's scheduled work, for cron.
 
     sherloc-cycle remind <ini> [--today YYYY-MM-DD]
+    sherloc-cycle dialogue-digest <ini>
 
-Sends the reminders due and marks overdue items (:mod:`.reminders`) in one
-transaction, retried on a conflict; its mails leave only if it commits.
-Running it twice on a day does nothing the second time.  ``--today``
-runs it as of another day (to catch up, or to test).
+``remind`` sends the reminders due and marks overdue items
+(:mod:`.reminders`); ``--today`` runs it as of another day (to catch up,
+or to test).  ``dialogue-digest`` sends the daily digest of unread
+dialogue messages to those who chose it
+(:mod:`sherloc_review.dialogue.digest`).  Each runs in one transaction,
+retried on a conflict; its mails leave only if it commits.  Running either
+twice on a day does nothing the second time.
 
 It opens the database itself, so it needs a storage a second process may
 open (ZEO, RelStorage) or a stopped server.  While a server holds the
-embedded FileStorage, run the same job through the server instead:
-``POST /api/v1/cycle/reminders`` with a Secretariat token (README).
+embedded FileStorage, run the reminders through the server instead:
+``POST /api/v1/cycle/reminders`` with a Secretariat token (README); the
+digest has no such road yet.
 
 Exit codes: 0 done, 1 the run failed, 2 usage error.
 """
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -30,9 +36,18 @@ from ZODB.POSException import ConflictError
 from sherloc_portal.resources.root import ROOT_KEY
 from sherloc_portal.scripts.admin import FAILED, USAGE_ERROR, load_app
 
+from ..dialogue import digest
 from . import reminders
 
 ATTEMPTS = 3
+
+#: What to do when a running server holds the embedded FileStorage.
+LOCKED = {
+    "remind": "sherloc-cycle: a running server holds the database; run the job "
+    "through it with POST /api/v1/cycle/reminders (see README).",
+    "dialogue-digest": "sherloc-cycle: a running server holds the database; "
+    "serve it through ZEO so that the job may open it too (see README).",
+}
 
 
 def _day(text: str) -> date:
@@ -52,12 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     remind.add_argument("ini", help="the application's .ini file")
     remind.add_argument("--today", type=_day, help="run as of this day (YYYY-MM-DD)")
+    dialogue_digest = commands.add_parser(
+        "dialogue-digest",
+        help="mail the daily digest of unread dialogue messages (idempotent)",
+    )
+    dialogue_digest.add_argument("ini", help="the application's .ini file")
     return parser
 
 
-def remind(registry, today: date | None = None) -> reminders.Report:
-    """One run in its own transaction; the registry's clock says the day."""
-    today = today or registry.sherloc_clock.today()
+def _run(registry, note: str, job):
+    """``job(request, portal root)`` in a transaction of its own, retried."""
     # A request of our own, for the mailer, translations and resource paths;
     # not pyramid.scripting.prepare, whose root factory would open a
     # connection outside this transaction manager.
@@ -66,14 +85,41 @@ def remind(registry, today: date | None = None) -> reminders.Report:
     apply_request_extensions(request)
     tm = request.tm = transaction.TransactionManager(explicit=True)
     conn = registry.zodb.open(transaction_manager=tm)
+    # Principals providers find the portal through it: the job's connection,
+    # not a second one the blank request would open and never close.
+    request.zodb_connection = conn
     try:
         for attempt in tm.attempts(ATTEMPTS):
             with attempt:
-                tm.get().note(f"sherloc-cycle remind {today.isoformat()}")
-                report = reminders.run(request, conn.root()[ROOT_KEY], today)
-        return report
+                tm.get().note(note)
+                result = job(request, conn.root()[ROOT_KEY])
+        return result
     finally:
         conn.close()
+
+
+def remind(registry, today: date | None = None) -> reminders.Report:
+    """One run in its own transaction; the registry's clock says the day."""
+    today = today or registry.sherloc_clock.today()
+    return _run(
+        registry,
+        f"sherloc-cycle remind {today.isoformat()}",
+        lambda request, root: reminders.run(request, root, today),
+    )
+
+
+def dialogue_digest(registry, now: float | None = None) -> digest.Report:
+    """One digest run in its own transaction, as of ``now`` (POSIX time).
+
+    The system's time, not the registry's clock: digests compare it with
+    the times messages were posted, which are the system's.
+    """
+    now = time.time() if now is None else now
+    return _run(
+        registry,
+        "sherloc-cycle dialogue-digest",
+        lambda request, root: digest.run(request, root, now),
+    )
 
 
 def main(argv: Sequence[str] | None = None, out=None) -> int:
@@ -87,20 +133,20 @@ def main(argv: Sequence[str] | None = None, out=None) -> int:
     except Exception as error:  # a broken .ini, an unreachable or locked storage
         print(f"sherloc-cycle: cannot load {args.ini}: {error}", file=sys.stderr)
         if "lock" in str(error).lower():
-            print(
-                "sherloc-cycle: a running server holds the database; run the job "
-                "through it with POST /api/v1/cycle/reminders (see README).",
-                file=sys.stderr,
-            )
+            print(LOCKED[args.command], file=sys.stderr)
         return FAILED
     try:
-        report = remind(app.registry, args.today)
+        if args.command == "remind":
+            report = remind(app.registry, args.today)
+            done = f"Reminders sent: {report.sent}; newly overdue: {report.marked}"
+        else:
+            done = f"Digests sent: {dialogue_digest(app.registry).sent}"
     except (ConflictError, KeyError) as error:
         print(f"sherloc-cycle: the run failed: {error!r}", file=sys.stderr)
         return FAILED
     finally:
         app.registry.zodb.close()
-    print(f"Reminders sent: {report.sent}; newly overdue: {report.marked}", file=out)
+    print(done, file=out)
     return 0
 
 

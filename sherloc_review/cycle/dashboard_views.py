@@ -3,7 +3,12 @@
 ``/review/cycle/dashboard`` (and ``dashboard.csv``, same filters) lists
 each review in each phase with its stage, what is due and whether it is
 overdue.  ``/review/cycle/mine`` shows an official its own State's review,
-the reviews its State performs and what is due next.
+the reviews its State performs, what is due next and the reviews whose
+dialogue holds messages it has not read; the Secretariat, which takes part
+in every review (¶33), sees that for every review.  The reviews come from
+the cycle's index, and unread counts from each thread's counter and read
+marks: no message is loaded (the Secretariat's page reads every review's
+threads, an official's only its own reviews').
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from pyramid.view import view_config
 
 from sherloc_portal.forms import ActionRefused
 
+from ..dialogue.notify import PREFERENCES_VIEW
+from ..dialogue.threads import unread_in
 from ..draws.views import state_name
 from ..i18n import _
 from ..labels import REGIONAL_GROUP_LABELS
@@ -136,6 +143,20 @@ def dashboard_csv(context, request):
     return response
 
 
+def _unread(request, countries, rows) -> list[tuple]:
+    """``(row, unread messages)`` of the reviews whose dialogue the reader
+    has not read to the end, in the order of ``rows``."""
+    found = []
+    for row in rows:
+        dialogue = countries[row.iso3].phases[row.phase].dialogue
+        if dialogue is None or not dialogue.count():
+            continue
+        count = unread_in(request, dialogue)
+        if count:
+            found.append((row, count))
+    return found
+
+
 @view_config(
     context=Cycle,
     name="mine",
@@ -149,8 +170,19 @@ def my_dashboard(context, request):
     secretariat = request.has_permission(CyclePermission.MANAGE, context)
     own, performing = reviews_of(context, iso3) if iso3 else ([], [])
     due = owed_by(context, None if secretariat else iso3) if iso3 or secretariat else []
+    countries = context.__parent__["countries"]
+    taking_part = (
+        sorted(context.rows(), key=lambda r: (r.iso3, r.phase))
+        if secretariat
+        else [*own, *performing]
+    )
+    unread = _unread(request, countries, taking_part)
     states = context.__parent__["states"]
-    shown = {r.iso3 for r in (*own, *performing)} | {d.row.iso3 for d in due}
+    shown = (
+        {r.iso3 for r in (*own, *performing)}
+        | {d.row.iso3 for d in due}
+        | {row.iso3 for row, _count in unread}
+    )
     return {
         "page_title": request.translate(_("My dashboard")),
         "iso3": iso3,
@@ -161,5 +193,7 @@ def my_dashboard(context, request):
         "names": {code: state_name(states, code) for code in shown},
         "stages": _labels(request, STATE_LABELS),
         "items": _labels(request, ITEM_LABELS),
-        "countries": context.__parent__["countries"],
+        "countries": countries,
+        "unread": unread,
+        "preferences_url": request.resource_url(context.__parent__, PREFERENCES_VIEW),
     }

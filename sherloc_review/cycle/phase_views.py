@@ -17,7 +17,10 @@ from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused, CSRFSchema, FormView
 
 from ..countries.permissions import CountryPermission
+from ..dialogue.permissions import DialoguePermission
+from ..dialogue.threads import unread_in
 from ..draws.views import state_name
+from ..feedback.permissions import FeedbackPermission
 from ..i18n import _
 from ..labels import LANGUAGE_LABELS
 from ..responses.permissions import ResponsesPermission
@@ -55,6 +58,30 @@ def _responses(request, phase) -> list[dict]:
                     "url": request.resource_url(assessment),
                 }
             )
+    return found
+
+
+def _exchanges(request, phase) -> dict:
+    """Links to the written feedback and the dialogue the reader may open,
+    with the requests still unanswered and the messages it has not read."""
+    feedback, dialogue = phase.feedback, phase.dialogue
+    found = {"feedback_url": "", "open_requests": 0, "dialogue_url": "", "unread": 0}
+    if feedback is not None and request.has_permission(
+        FeedbackPermission.VIEW, feedback
+    ):
+        found["feedback_url"] = request.resource_url(feedback)
+        # Only the feedback the reader may read: an additional reviewer's
+        # requests are no business of the other instruments' readers (¶28(b)).
+        found["open_requests"] = sum(
+            written.open_items()
+            for written in feedback.values()
+            if request.has_permission(FeedbackPermission.VIEW, written)
+        )
+    if dialogue is not None and request.has_permission(
+        DialoguePermission.VIEW, dialogue
+    ):
+        found["dialogue_url"] = request.resource_url(dialogue)
+        found["unread"] = unread_in(request, dialogue)
     return found
 
 
@@ -104,6 +131,7 @@ def phase_page(context, request, error=None) -> dict:
         "can_steer": context.state in STEP_LABELS
         and request.has_permission(CountryPermission.STEER, context),
         "error": error,
+        **_exchanges(request, context),
     }
 
 

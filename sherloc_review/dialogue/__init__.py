@@ -12,3 +12,4 @@ fingerprints.
 
 def includeme(config) -> None:
     config.scan(".views")
+    config.scan(".preference_views")
