@@ -163,6 +163,29 @@ def test_the_dashboard_lists_unread_messages_per_review(app, db, portal, dialogu
     )
 
 
+# -- a message posted through the page --------------------------------------
+
+
+def test_a_reply_posted_on_the_page_is_mailed_as_a_link_only(app, db, outbox):
+    marker = "MARKER-5d1e-confidential"
+    expert = client_as(app, "expert-prt")
+    form = expert.get(f"{PHASE}/dialogue/1").forms["reply-form"]
+    form["text"] = f"Our answer: {marker}"
+    form["files"] = [(f"{marker}.pdf", b"%PDF-1.4\n", "application/pdf")]
+    form.submit(status=303)
+    mails = outbox()
+    to = {m["To"] for m in mails}
+    assert to == {
+        f"{role}-{iso3}@example.org"
+        for iso3 in ("ita", "prt", "syr", "omn")
+        for role in ("focal", "expert")
+    } - {"expert-prt@example.org"}
+    for mail in mails:
+        text = mail["Subject"] + mail.get_payload(decode=True).decode("utf-8")
+        assert marker not in text and "Organisation" not in text
+        assert f"{PHASE}/dialogue/1/" in text
+
+
 # -- the digest command and the deadline reminders --------------------------
 
 
