@@ -12,4 +12,7 @@ fingerprints.
 
 def includeme(config) -> None:
     config.scan(".views")
+    config.scan(".thread_views")
+    config.scan(".file_views")
+    config.scan(".decision_views")
     config.scan(".preference_views")

@@ -1,0 +1,211 @@
+"""Who reads and who writes in the dialogue's pages (issue 5, ¶33, ¶37, ¶40).
+
+A marker is planted in a message and in a file of Italy's dialogue; a
+reader outside the review (another State party's official, an NGO, the
+public) is refused every page, file and form and never sees the marker.
+An observer of a participating State reads but cannot write; an
+additional reviewer reads only its instruments' threads (¶28(b)); the
+Secretariat reads everything (¶33).  Every form checks the CSRF token,
+under https too.
+"""
+
+from __future__ import annotations
+
+import pytest
+import webtest
+
+from sherloc_portal.api.testing import add_account
+from sherloc_portal.testing import client_as, commit, login
+from sherloc_review.dialogue.resources import Topic
+from sherloc_review.dialogue.threads import start_thread
+from sherloc_review.responses import attachments
+
+MARKER = "wombatmarker"
+D = "/review/countries/ITA/phase-1/dialogue"
+
+
+def _plant(app, portal) -> tuple[int, str]:
+    """A thread on the Convention's article 2 holding the marker and a file."""
+    dialogue = portal["review"]["countries"]["ITA"].phases[1].dialogue
+    stored = attachments.make(
+        app.registry, "secret.txt", f"{MARKER} file".encode(), "focal-ita", False
+    )
+    thread = start_thread(
+        dialogue,
+        f"{MARKER} on article 2",
+        Topic("UNTOC", "2"),
+        f"{MARKER} text",
+        portal["users"]["focal-ita"],
+        files=(stored,),
+    )
+    commit(portal)
+    return thread.number, stored.id
+
+
+def _outsider(portal) -> str:
+    """A State party's focal point that neither is nor reviews Italy."""
+    taken = set(portal["review"]["countries"]["ITA"].participants)
+    return next(
+        f"focal-{iso3.lower()}"
+        for iso3 in ("FRA", "DEU", "BRA", "JPN", "ZAF")
+        if iso3 not in taken
+    )
+
+
+def _token(client) -> str:
+    """The CSRF token of the client's session (the language form has it)."""
+    page = client.get("/")
+    return page.html.find("input", attrs={"name": "csrf_token"})["value"]
+
+
+def _refused(response) -> bool:
+    return response.status_int in (401, 403, 404) or (
+        response.status_int in (302, 303) and "login" in response.location
+    )
+
+
+def _reads(client, number: int, file_id: str) -> dict:
+    return {
+        "index": client.get(D, expect_errors=True),
+        "thread": client.get(f"{D}/{number}", expect_errors=True),
+        "file": client.get(f"{D}/{number}/file/{file_id}", expect_errors=True),
+        "versions": client.get(f"{D}/{number}/versions/1", expect_errors=True),
+        "decide": client.get(f"{D}/decide", expect_errors=True),
+        "decide-thread": client.get(f"{D}/{number}/decide", expect_errors=True),
+        "correct": client.get(f"{D}/{number}/correct/1", expect_errors=True),
+    }
+
+
+def _writes(client, number: int) -> dict:
+    token = _token(client)
+    forms = {
+        "start": ("start", {"title": "t", "topic": "general", "text": "x"}),
+        "record": (
+            "record",
+            {
+                "title": "t",
+                "held_on": "2027-01-01",
+                "kind": "call",
+                "participants": "p",
+                "text": "x",
+            },
+        ),
+        "reply": (f"{number}/reply", {"text": "x"}),
+        "correct": (f"{number}/correct/1", {"text": "x", "base": "1"}),
+        "read": (f"{number}/read", {"upto": "1"}),
+        "decide": ("decide", {"level": "public"}),
+        "decide-thread": (f"{number}/decide", {"level": "public"}),
+    }
+    return {
+        name: client.post(
+            f"{D}/{path}", {"csrf_token": token, **fields}, expect_errors=True
+        )
+        for name, (path, fields) in forms.items()
+    }
+
+
+@pytest.mark.parametrize("who", ["outsider", "ngo-demo", None])
+def test_a_reader_outside_the_review_is_refused_everything(app, db, portal, who):
+    number, file_id = _plant(app, portal)
+    login_name = _outsider(portal) if who == "outsider" else who
+    client = client_as(app, login_name)
+    for name, response in {
+        **_reads(client, number, file_id),
+        **_writes(client, number),
+    }.items():
+        assert _refused(response), (name, response.status)
+        assert MARKER not in response.text, name
+    commit(portal)
+    dialogue = portal["review"]["countries"]["ITA"].phases[1].dialogue
+    assert dialogue.count() == 3 and dialogue.decisions == ()
+    assert dialogue[str(number)].count() == 1
+
+
+@pytest.mark.parametrize("who", ["focal-prt", "expert-syr", "secretariat"])
+def test_the_participants_and_the_secretariat_read_the_thread_and_file(
+    app, db, portal, who
+):
+    number, file_id = _plant(app, portal)
+    seen = _reads(client_as(app, who), number, file_id)
+    for name in ("index", "thread", "file", "versions"):
+        assert seen[name].status_int == 200, name
+        assert MARKER in seen[name].text, name
+    # Only the focal point of the State under review decides (¶40, ¶41).
+    assert _refused(seen["decide"]) and _refused(seen["decide-thread"])
+
+
+def test_an_additional_reviewer_reads_only_its_instruments_threads(app, db, portal):
+    number, file_id = _plant(app, portal)
+    client = client_as(app, "focal-omn")  # the Firearms Protocol only
+    seen = _reads(client, number, file_id)
+    assert seen["index"].status_int == 200
+    assert MARKER not in seen["index"].text
+    for name in ("thread", "file", "versions"):
+        assert _refused(seen[name]), name
+    assert client.get(f"{D}/1").status_int == 200  # a general thread
+
+
+def test_an_observer_reads_but_cannot_write(app, db, portal):
+    number, file_id = _plant(app, portal)
+    add_account(
+        portal, app.registry, "observer-ita", state="ITA", state_role="observer"
+    )
+    client = client_as(app, "observer-ita")
+    seen = _reads(client, number, file_id)
+    for name in ("index", "thread", "file", "versions"):
+        assert seen[name].status_int == 200, name
+    assert "thread-form" not in seen["index"].forms
+    assert "record-form" not in seen["index"].forms
+    assert "reply-form" not in seen["thread"].forms
+    assert _refused(seen["decide"]) and _refused(seen["correct"])
+    written = _writes(client, number)
+    for name in ("start", "record", "reply", "correct", "decide", "decide-thread"):
+        assert written[name].status_int == 403, name
+    # Marking what one has read is not writing in the dialogue.
+    assert written["read"].status_int == 303
+    commit(portal)
+    dialogue = portal["review"]["countries"]["ITA"].phases[1].dialogue
+    assert dialogue.count() == 3 and dialogue[str(number)].count() == 1
+
+
+def test_a_file_not_in_the_thread_is_not_found(app, db, portal):
+    number, file_id = _plant(app, portal)
+    client = client_as(app, "focal-prt")
+    client.get(f"{D}/1/file/{file_id}", status=404)  # it is thread 3's
+    client.get(f"{D}/{number}/file/nope", status=404)
+    client.get(f"{D}/{number}/file", status=404)
+
+
+@pytest.mark.parametrize(
+    ("path", "fields"),
+    [
+        ("start", {"title": "t", "topic": "general", "text": "x"}),
+        ("1/reply", {"text": "x"}),
+        ("1/read", {"upto": "2"}),
+        ("1/correct/1", {"text": "x", "base": "1"}),
+        ("decide", {"level": "public"}),
+    ],
+)
+def test_every_form_checks_the_csrf_token_under_https(app, db, portal, path, fields):
+    client = webtest.TestApp(
+        app,
+        extra_environ={
+            "wsgi.url_scheme": "https",
+            "HTTP_HOST": "localhost",
+            "REMOTE_ADDR": "10.0.0.1",
+        },
+    )
+    login(client, "focal-ita")
+    client.post(f"{D}/{path}", fields, status=400)
+    client.post(f"{D}/{path}", {**fields, "csrf_token": "forged"}, status=400)
+    commit(portal)
+    dialogue = portal["review"]["countries"]["ITA"].phases[1].dialogue
+    assert dialogue.count() == 2 and dialogue["1"].count() == 2
+    assert dialogue.level == "participants"
+    assert dialogue["1"].read_marks["focal-ita"] == 1
+
+
+@pytest.mark.parametrize("path", [D, f"{D}/1", f"{D}/1/versions/1"])
+def test_dialogue_pages_are_kept_by_no_cache(app, db, path):
+    response = client_as(app, "focal-ita").get(path)
+    assert response.headers["Cache-Control"] == "private, no-store"
