@@ -16,3 +16,4 @@ def includeme(config) -> None:
     config.scan(".file_views")
     config.scan(".decision_views")
     config.scan(".preference_views")
+    config.scan(".public_views")
