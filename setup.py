@@ -68,6 +68,7 @@ setup(
             "sherloc-catalogues = sherloc_portal.scripts.catalogues:main",
             "sherloc-draw = sherloc_review.draw.cli:main",
             "sherloc-cycle = sherloc_review.cycle.cli:main",
+            "sherloc-archive-check = sherloc_review.dialogue.archive_check:main",
         ],
     },
 )

@@ -17,3 +17,5 @@ def includeme(config) -> None:
     config.scan(".decision_views")
     config.scan(".preference_views")
     config.scan(".public_views")
+    config.scan(".export_views")
+    config.scan(".search_views")
