@@ -17,8 +17,8 @@ import pytest
 
 from sherloc_portal.testing import client_as, commit
 from sherloc_review.dialogue.archive_check import main as check
-from sherloc_review.dialogue.resources import Topic
-from sherloc_review.dialogue.threads import correct, start_thread
+from sherloc_review.dialogue.resources import STATES_PARTIES, Topic
+from sherloc_review.dialogue.threads import correct, decide, start_thread
 from sherloc_review.feedback.items import add_item, answer
 from sherloc_review.responses import attachments
 
@@ -150,6 +150,19 @@ def test_the_record_holds_every_version_escaped_and_no_draft(app, portal, tmp_pa
     assert "minutes &lt;b&gt;.txt" in record
     assert 'href="files/3/' in record and "minutes%20_b_.txt" in record
     assert 'lang="en"' in record
+
+
+def test_the_record_shows_who_may_read_and_who_decided(app, portal, tmp_path):
+    _plant(app, portal)
+    dialogue = _italy(portal).phases[1].dialogue
+    decide(dialogue, STATES_PARTIES, "focal-ita", dialogue.threads[3])
+    commit(portal)
+    _response, path = _download(app, "secretariat", tmp_path)
+    record = _record(path)
+    thread = record[record.index('id="thread-3"') :]
+    assert 'data-level="states-parties" data-thread="3"' in thread
+    assert "All States parties" in thread
+    assert 'data-thread="3"' not in record[: record.index('id="thread-3"')]
 
 
 def test_the_record_takes_the_downloaders_language(app, portal, tmp_path):
