@@ -222,3 +222,13 @@ def test_a_long_thread_is_read_a_page_at_a_time(app, db, portal, planted, monkey
     assert last["data-message"] == "3" and PUBLIC_TEXT in last.text
     reply = last.find("a", class_="reply-to")
     assert reply["href"].endswith("/ITA-phase-1/1/#message-2")
+
+
+def test_a_reply_posted_through_the_thread_page_reaches_the_copy(app, db, planted):
+    _decide(app, "public", 1)
+    form = client_as(app, "expert-prt").get(f"{DIALOGUE}/1").forms["reply-form"]
+    form["text"] = LATER_TEXT
+    form.submit(status=303)
+    page = client_as(app).get(f"{REVIEW}/1")
+    [last] = page.html.find(id="messages").find_all(class_="message")[-1:]
+    assert LATER_TEXT in last.text and last.find(attrs={"data-party": "PRT"})
