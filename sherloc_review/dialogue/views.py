@@ -129,6 +129,10 @@ def index_page(
         "next_url": page < pages and page_url(page + 1),
         "can_post": can_post,
         "can_decide": bool(request.has_permission(P.DECIDE, dialogue)),
+        "can_export": bool(request.has_permission(P.EXPORT, dialogue)),
+        "search_url": request.resource_url(
+            dialogue.country.__parent__.__parent__, "dialogue-search"
+        ),
         "topics": forms.topic_choices(request, dialogue) if can_post else [],
         "record_kinds": forms.KIND_LABELS,
         "thread_form": state_of("thread"),

@@ -85,6 +85,8 @@ def test_a_participant_starts_a_thread_on_an_article_with_a_pdf(
 def test_the_index_says_the_secretariat_is_in_copy(app, db):
     page = client_as(app, "expert-prt").get(D)
     assert "¶33" in page.html.find(id="secretariat-copy").text
+    assert page.html.find(id="export-link")["href"].endswith("/dialogue/export")
+    assert page.html.find(id="search-form")["action"].endswith("/dialogue-search")
     assert page.html.find(id="read-only") is None
     assert "¶36" in page.html.find(id="threads").find(attrs={"data-thread": "2"}).text
 
