@@ -28,7 +28,7 @@ so a retried request or a second call costs no write.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from BTrees.IIBTree import IITreeSet
@@ -221,16 +221,33 @@ def review_name(iso3: str, phase: int) -> str:
     return f"{iso3}-phase-{phase}"
 
 
+def dialogues_folder(
+    portal_root, changed: Callable[..., None] | None = None
+) -> PublishedDialogues:
+    """``/knowledge/dialogues``, created if missing (idempotent).
+
+    :param portal_root: the :class:`~sherloc_portal.resources.root.PortalRoot`.
+    :param changed: the installer's ``context.changed``, told when the
+        folder is created.
+    """
+    knowledge = portal_root["knowledge"]
+    found = knowledge.get(PUBLISHED_NAME)
+    if found is None:
+        found = knowledge.add(PUBLISHED_NAME, PublishedDialogues())
+        if changed is not None:
+            changed("created the published dialogues' folder")
+    return found
+
+
 def published_review(dialogue, create: bool = False) -> PublishedReview | None:
-    """The copy of ``dialogue``'s phase, created (with ``/knowledge/dialogues``)
-    when ``create`` and missing."""
-    mechanism = dialogue.country.__parent__.__parent__
-    knowledge = mechanism.__parent__["knowledge"]
-    folder = knowledge.get(PUBLISHED_NAME)
+    """The copy of ``dialogue``'s phase, created (with ``/knowledge/dialogues``
+    on a site installed before it) when ``create`` and missing."""
+    portal_root = dialogue.country.__parent__.__parent__.__parent__
+    folder = portal_root["knowledge"].get(PUBLISHED_NAME)
     if folder is None:
         if not create:
             return None
-        folder = knowledge.add(PUBLISHED_NAME, PublishedDialogues())
+        folder = dialogues_folder(portal_root)
     iso3, phase = dialogue.country.iso3, dialogue.phase.number
     review = folder.get(review_name(iso3, phase))
     if review is None and create:

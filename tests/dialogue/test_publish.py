@@ -17,6 +17,7 @@ from sherloc_portal.forms import ActionRefused
 from sherloc_portal.testing import commit
 from sherloc_review.dialogue.publish import (
     PublishedMessage,
+    dialogues_folder,
     refresh_after_post,
     refresh_feedback,
     sync,
@@ -236,3 +237,10 @@ def test_refresh_after_post_in_a_thread_not_public_writes_nothing(portal, dialog
     refresh_feedback(REQUEST, dialogue)
     assert _writes(portal) == []
     assert _published(portal) is None
+
+
+def test_the_published_folder_is_created_once(portal):
+    said = []
+    folder = dialogues_folder(portal, said.append)
+    assert dialogues_folder(portal, said.append) is folder
+    assert portal["knowledge"]["dialogues"] is folder and len(said) == 1
