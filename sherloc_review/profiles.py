@@ -34,6 +34,7 @@ def install_default(context) -> None:
     """
     from .cycle import setup as cycle_setup
     from .dialogue import setup as dialogue_setup
+    from .dialogue.publish import dialogues_folder
     from .draws import setup as draws_setup
     from .guidance.setup import ensure_guidance
     from .officials import setup as officials_setup
@@ -53,6 +54,7 @@ def install_default(context) -> None:
     dialogue_setup.install(review, context.changed)
     ensure_guidance(review, context.changed)
     ensure_published_folder(context.root, context.changed)
+    dialogues_folder(context.root, context.changed)
 
 
 def install_demo(context) -> None:
@@ -92,6 +94,7 @@ def uninstall(context) -> None:
     State.
     """
     from . import demo
+    from .dialogue.publish import PUBLISHED_NAME as PUBLISHED_DIALOGUES
     from .officials import setup as officials_setup
     from .responses.publish import PUBLISHED_NAME
 
@@ -108,6 +111,9 @@ def uninstall(context) -> None:
     if knowledge is not None and PUBLISHED_NAME in knowledge:
         knowledge.remove(PUBLISHED_NAME)
         context.changed("removed the published responses")
+    if knowledge is not None and PUBLISHED_DIALOGUES in knowledge:
+        knowledge.remove(PUBLISHED_DIALOGUES)
+        context.changed("removed the published dialogues")
 
 
 def includeme(config) -> None:

@@ -41,6 +41,21 @@ class Identity:
         return self.user.login
 
 
+def principals_of(request, user) -> list[str]:
+    """The principals ``user`` has on a request of its own: the portal's
+    roles and every registered principals provider, from stored data (an
+    inactive account has none but Everyone).  Also for deciding what to
+    tell an account other than the requester (e-mail notices)."""
+    if not user.active:
+        return [Everyone]
+    principals = [Everyone, Authenticated, f"user:{user.login}"]
+    principals += [f"role:{role}" for role in user.roles]
+    providers = request.registry.sherloc_extensions.principals_providers
+    for name in sorted(providers):
+        principals.extend(providers[name](request, user))
+    return principals
+
+
 def bearer_token(request) -> str | None:
     header = request.headers.get("Authorization", "")
     scheme, _, value = header.partition(" ")
@@ -107,16 +122,7 @@ class PortalSecurityPolicy:
 
     def _compute_principals(self, request) -> list[str]:
         identity = self.identity(request)
-        principals = [Everyone]
-        if identity is None:
-            return principals
-        user = identity.user
-        principals += [Authenticated, f"user:{user.login}"]
-        principals += [f"role:{role}" for role in user.roles]
-        providers = request.registry.sherloc_extensions.principals_providers
-        for name in sorted(providers):
-            principals.extend(providers[name](request, user))
-        return principals
+        return principals_of(request, identity.user) if identity else [Everyone]
 
     def permits(self, request, context, permission):
         return self.acl.permits(context, self.effective_principals(request), permission)

@@ -25,6 +25,7 @@ from sherloc_portal.accounts.mails import public_link
 from sherloc_portal.i18n import localizer_for
 from sherloc_portal.settings import LANGUAGES
 
+from ..feedback.resources import RELEASED
 from ..i18n import _
 from .dates import days_left
 from .index import reindex
@@ -83,11 +84,17 @@ class Recipients:
 
     def of(self, phase, item: str, overdue: bool) -> list:
         country = phase.country
-        states = (
-            (country.iso3,)
-            if item == "responses"
-            else (r.state for r in country.reviewers)
-        )
+        if item == "responses":
+            states = (country.iso3,)
+        else:
+            # A reviewing State that released its feedback owes nothing more.
+            feedback = phase.feedback
+            states = tuple(
+                r.state
+                for r in country.reviewers
+                if feedback is None
+                or getattr(feedback.get(r.state), "status", None) != RELEASED
+            )
         users = [u for iso3 in states for u in self.focal.get(iso3, ())]
         return users + self.secretariat if overdue else users
 

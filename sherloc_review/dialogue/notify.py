@@ -28,10 +28,11 @@ strings only; a user object is loaded only for an ``each``).
 
 from __future__ import annotations
 
-from pyramid.authorization import ACLHelper, Authenticated, Everyone
+from pyramid.authorization import ACLHelper
 
 from sherloc_portal.accounts.mails import public_link
 from sherloc_portal.i18n import localizer_for
+from sherloc_portal.security.policy import principals_of
 from sherloc_portal.settings import LANGUAGES
 
 from ..i18n import _
@@ -71,24 +72,6 @@ def choice_of(preferences, user) -> str:
     if chosen in CHOICES:
         return chosen
     return DIGEST if is_secretariat(user) else EACH
-
-
-def principals_of(request, user) -> list[str]:
-    """The principals ``user`` would have on a request of its own.
-
-    The security policy's computation (:class:`PortalSecurityPolicy`) for
-    an account other than the requester's: the portal's roles and every
-    registered principals provider, from stored data.  An inactive account
-    has none.
-    """
-    if not user.active:
-        return [Everyone]
-    principals = [Everyone, Authenticated, f"user:{user.login}"]
-    principals += [f"role:{role}" for role in user.roles]
-    providers = request.registry.sherloc_extensions.principals_providers
-    for name in sorted(providers):
-        principals.extend(providers[name](request, user))
-    return principals
 
 
 def may_read(principals: list[str], thread) -> bool:

@@ -42,7 +42,7 @@ from sherloc_portal.security.permissions import Permission
 from ..draws.views import state_name
 from ..feedback.resources import RELEASED
 from ..responses.access import read_current
-from ..responses.publish import copy_file, public_acl
+from ..responses.publish import copy_file, knowledge_folder, public_acl
 from .resources import PUBLIC, Message, RecordDetails, Thread, Topic
 
 #: ``/knowledge/dialogues``.
@@ -224,19 +224,10 @@ def review_name(iso3: str, phase: int) -> str:
 def dialogues_folder(
     portal_root, changed: Callable[..., None] | None = None
 ) -> PublishedDialogues:
-    """``/knowledge/dialogues``, created if missing (idempotent).
-
-    :param portal_root: the :class:`~sherloc_portal.resources.root.PortalRoot`.
-    :param changed: the installer's ``context.changed``, told when the
-        folder is created.
-    """
-    knowledge = portal_root["knowledge"]
-    found = knowledge.get(PUBLISHED_NAME)
-    if found is None:
-        found = knowledge.add(PUBLISHED_NAME, PublishedDialogues())
-        if changed is not None:
-            changed("created the published dialogues' folder")
-    return found
+    """``/knowledge/dialogues``, created if missing (idempotent)."""
+    return knowledge_folder(
+        portal_root, PUBLISHED_NAME, PublishedDialogues, "published dialogues", changed
+    )
 
 
 def published_review(dialogue, create: bool = False) -> PublishedReview | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from BTrees.OOBTree import intersection
 
 from ..cycle.resources import CYCLE_NAME
-from ..responses.search import _excerpt, words
+from ..responses.search import excerpt, words
 from .permissions import DialoguePermission as P
 from .resources import Dialogue, Message, Thread
 
@@ -66,7 +66,7 @@ def _candidates(dialogue: Dialogue, wanted: set[str]):
 def _matching(text: str, needle: str) -> str | None:
     """The excerpt of ``text`` around ``needle`` if it holds it."""
     text = " ".join(text.split())
-    return _excerpt(text, needle) if needle in text.casefold() else None
+    return excerpt(text, needle) if needle in text.casefold() else None
 
 
 def search(request, mechanism, query: str) -> tuple[list[Hit], bool]:

@@ -16,6 +16,7 @@ from datetime import date
 from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
+from ..responses.access import read_current
 from ..versioned import checked_text
 from . import catalog
 from .permissions import DialoguePermission as P
@@ -47,6 +48,7 @@ def party_of(user) -> str:
 
 
 def _writable(dialogue: Dialogue) -> None:
+    read_current(dialogue.phase)  # never beside a conclusion committed meanwhile
     if dialogue.read_only:
         raise ActionRefused(
             _("This phase is concluded: its dialogue is a read-only archive.")

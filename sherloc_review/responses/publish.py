@@ -262,22 +262,28 @@ def assessment_key(assessment: SelfAssessment) -> str:
     )
 
 
+def knowledge_folder(
+    portal_root, name: str, factory, what: str, changed: Callable[..., None] | None
+):
+    """``/knowledge/<name>``, created with ``factory()`` if missing
+    (idempotent); ``changed`` (the installer's ``context.changed``) is told
+    "created the ``what``'s folder"."""
+    knowledge = portal_root["knowledge"]
+    found = knowledge.get(name)
+    if found is None:
+        found = knowledge.add(name, factory())
+        if changed is not None:
+            changed("created the %s' folder", what)
+    return found
+
+
 def ensure_published_folder(
     portal_root, changed: Callable[..., None] | None = None
 ) -> PublishedResponses:
-    """``/knowledge/responses``, created if missing (idempotent).
-
-    :param portal_root: the :class:`~sherloc_portal.resources.root.PortalRoot`.
-    :param changed: the installer's ``context.changed``, told when the
-        folder is created.
-    """
-    knowledge = portal_root["knowledge"]
-    found = knowledge.get(PUBLISHED_NAME)
-    if found is None:
-        found = knowledge.add(PUBLISHED_NAME, PublishedResponses())
-        if changed is not None:
-            changed("created the published responses' folder")
-    return found
+    """``/knowledge/responses``, created if missing (idempotent)."""
+    return knowledge_folder(
+        portal_root, PUBLISHED_NAME, PublishedResponses, "published responses", changed
+    )
 
 
 def published_folder(assessment: SelfAssessment) -> PublishedResponses | None:

@@ -47,7 +47,7 @@ class Hit:
     submitted: bool  # the hit is in the submitted version
 
 
-def _excerpt(text: str, query: str, width: int = 80) -> str:
+def excerpt(text: str, query: str, width: int = 80) -> str:
     # Found in the folded text, cut from the original: folding may change
     # lengths (ß → ss), so each folded character remembers where it came from.
     folded, origin = [], []
@@ -96,9 +96,7 @@ def search(
                 else ""
             )
             if needle in text.casefold():
-                hits.append(
-                    Hit(assessment, question, _excerpt(text, needle), submitted)
-                )
+                hits.append(Hit(assessment, question, excerpt(text, needle), submitted))
                 if len(hits) > LIMIT:
                     return hits[:LIMIT], True
     return hits, False

@@ -205,11 +205,6 @@ def test_feedback_reminders_reach_every_reviewing_state_of_italy(
     assert "focal-ita@example.org" not in to
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reminders.Recipients.of reminds every reviewing State of the "
-    "feedback, also one that has released its own (fix in cycle/reminders.py)",
-)
 def test_a_reviewer_that_released_its_feedback_is_not_reminded(app, db, portal, outbox):
     italy = portal["review"]["countries"]["ITA"].phases[1]
     assert italy.feedback["PRT"].status == "released"
