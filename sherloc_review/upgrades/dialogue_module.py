@@ -3,13 +3,15 @@
 Why: each phase now keeps the reviewing States' written feedback at
 ``phase-N/feedback`` and its secure dialogue at ``phase-N/dialogue``
 (``PhaseReview`` schema 3), and the mechanism the users' notification
-choices.  Phases opened before get both, empty.  The demo's version 5 adds
+choices, and what States make public is copied to
+``/knowledge/dialogues`` (¶41).  Phases opened before get both, empty.  The demo's version 5 adds
 feedback and a dialogue to Italy's phase 1.
 """
 
 from __future__ import annotations
 
 from ..dialogue import demo, setup
+from ..dialogue.publish import dialogues_folder
 from ..mechanism.resources import MECHANISM_NAME
 
 
@@ -17,6 +19,7 @@ def upgrade_default(context) -> None:
     review = context.root.get(MECHANISM_NAME)
     if review is not None:
         setup.install(review, context.changed)
+        dialogues_folder(context.root, context.changed)
 
 
 def upgrade_demo(context) -> None:

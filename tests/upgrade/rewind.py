@@ -59,6 +59,8 @@ def before_the_dialogue(root) -> None:
     """Version 5 of ``default`` (and 4 of ``demo``): phases without
     feedback nor dialogue, no notification preferences."""
     review = root["review"]
+    if "dialogues" in root["knowledge"]:
+        root["knowledge"].remove("dialogues")
     review._p_activate()
     review.__dict__.pop("dialogue_preferences", None)
     review._p_changed = True

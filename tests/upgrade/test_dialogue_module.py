@@ -28,6 +28,7 @@ def test_version_5_phases_have_no_dialogue(app, old_site):
         assert phase.dialogue is None and phase.feedback is None
         assert phase.state == "feedback"
         assert getattr(root["review"], "dialogue_preferences", None) is None
+        assert "dialogues" not in root["knowledge"]
 
     in_transaction(old_site, read)
     with pytest.raises(GenerationTooOld):
@@ -62,6 +63,7 @@ def test_the_upgrade_opens_every_phases_dialogue_and_the_demo_writes(app, old_si
         ]
         assert italy.dialogue.threads[2].record.kind == "videoconference"
         assert review.dialogue_preferences is not None
+        assert "dialogues" in root["knowledge"]
         assert root.installed["default"] == 6 and root.installed["demo"] == 5
 
     in_transaction(old_site, read)
