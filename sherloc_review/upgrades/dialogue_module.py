@@ -2,10 +2,10 @@
 
 Why: each phase now keeps the reviewing States' written feedback at
 ``phase-N/feedback`` and its secure dialogue at ``phase-N/dialogue``
-(``PhaseReview`` schema 3), and the mechanism the users' notification
-choices, and what States make public is copied to
-``/knowledge/dialogues`` (¶41).  Phases opened before get both, empty.  The demo's version 5 adds
-feedback and a dialogue to Italy's phase 1.
+(``PhaseReview`` schema 3), the mechanism the users' notification
+choices, and ``/knowledge/dialogues`` what States make public (¶41).
+Phases opened before get feedback and dialogue, empty.  The demo's
+version 5 adds feedback and a dialogue to Italy's phase 1.
 """
 
 from __future__ import annotations
