@@ -8,3 +8,5 @@ State has released, the phase moves on to the dialogue.
 
 def includeme(config) -> None:
     config.scan(".views")
+    config.scan(".item_views")
+    config.scan(".release_views")
