@@ -78,7 +78,9 @@ class Versioned(Persistent):
         """Save ``text`` over revision ``base``; ``None`` when unchanged."""
         current = self.current
         if base != self.revision:
-            raise Stale(current)
+            # Nothing saved yet (a wrong base on a new text): stale against
+            # the empty text, which the writer loses nothing to.
+            raise Stale(current or Version(0, "", "", 0.0))
         if current is not None and current.text == text:
             return None
         version = Version(self.revision + 1, text, by, at)

@@ -20,6 +20,7 @@ from ..countries.permissions import CountryPermission
 from ..dialogue.permissions import DialoguePermission
 from ..dialogue.threads import unread_in
 from ..draws.views import state_name
+from ..feedback.pages import open_requests_seen
 from ..feedback.permissions import FeedbackPermission
 from ..i18n import _
 from ..labels import LANGUAGE_LABELS
@@ -70,13 +71,7 @@ def _exchanges(request, phase) -> dict:
         FeedbackPermission.VIEW, feedback
     ):
         found["feedback_url"] = request.resource_url(feedback)
-        # Only the feedback the reader may read: an additional reviewer's
-        # requests are no business of the other instruments' readers (¶28(b)).
-        found["open_requests"] = sum(
-            written.open_items()
-            for written in feedback.values()
-            if request.has_permission(FeedbackPermission.VIEW, written)
-        )
+        found["open_requests"] = open_requests_seen(request, feedback)
     if dialogue is not None and request.has_permission(
         DialoguePermission.VIEW, dialogue
     ):

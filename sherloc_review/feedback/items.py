@@ -135,11 +135,3 @@ def answer(
         )
     item.reply.revise(checked_text(text), by, base, time.time())
     return item
-
-
-def open_requests(phase) -> int:
-    """Requests and supplementary questions of the phase still unanswered
-    (a reviewer redrawn away no longer waits for answers)."""
-    feedback = phase.feedback
-    values = feedback.values() if feedback is not None else ()
-    return sum(w.open_items() for w in values if w.instruments)

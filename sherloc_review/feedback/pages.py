@@ -70,6 +70,20 @@ def visible_items(request, written: WrittenFeedback) -> list[FeedbackItem]:
     ]
 
 
+def open_seen(request, written: WrittenFeedback) -> int:
+    """Requests of ``written`` the reader may read that still wait for an
+    answer (none before the release)."""
+    if written.status == DRAFT or not readable(request, written):
+        return 0
+    return sum(1 for item in visible_items(request, written) if item.open)
+
+
+def open_requests_seen(request, feedback) -> int:
+    """The phase's unanswered requests the reader may read (¶28(b)); a
+    reviewing State redrawn away no longer waits for answers."""
+    return sum(open_seen(request, w) for w in feedback.values() if w.instruments)
+
+
 def articles_of(phase, instrument: str) -> list[str]:
     """The articles the phase reviews for ``instrument``, in order."""
     responses = phase.responses

@@ -207,5 +207,8 @@ class Feedback(Resource):
         acl = [(Allow, SECRETARIAT, (P.VIEW_DRAFT, P.VIEW))]
         for party in country.participants:
             acl.append((Allow, state(party), P.VIEW))
+        dialogue = self.phase.dialogue
+        if dialogue is not None and dialogue.level != PARTICIPANTS:
+            acl.append((Allow, ROLE_STATE_PARTY_OFFICIAL, P.VIEW))  # ¶40
         acl.append(DENY_ALL)
         return acl

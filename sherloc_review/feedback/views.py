@@ -23,11 +23,12 @@ from .pages import (
     grouped,
     may_begin,
     name_of,
+    open_seen,
     readable,
     visible_items,
 )
 from .permissions import FeedbackPermission as P
-from .resources import DRAFT, RELEASED, Feedback, WrittenFeedback
+from .resources import DRAFT, Feedback, WrittenFeedback
 
 READ = {"request_method": ("GET", "HEAD")}
 
@@ -39,7 +40,6 @@ def _row(request, feedback: Feedback, iso3: str, reviewer) -> dict:
     opened = written is not None and readable(request, written)
     items = visible_items(request, written) if opened else []
     live = [i for i in items if not i.withdrawn]
-    released = written is not None and written.status == RELEASED
     return {
         "iso3": iso3,
         "name": name_of(feedback.phase, iso3),
@@ -48,7 +48,7 @@ def _row(request, feedback: Feedback, iso3: str, reviewer) -> dict:
         "status": written.status if written is not None else "",
         "opened": opened,
         "count": len(live),
-        "open": sum(1 for i in live if i.open) if released else 0,
+        "open": open_seen(request, written) if opened else 0,
         "url": request.resource_url(written) if opened else "",
         "can_begin": written is None
         and iso3 == own_state(request)

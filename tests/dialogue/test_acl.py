@@ -144,3 +144,15 @@ def test_a_reviewer_redrawn_away_loses_its_feedback_and_the_dialogue(italy, dial
     assert allowed(released, official("ITA", "expert"), F.VIEW)
     assert not allowed(released, official("ITA", "expert"), F.REPLY)
     assert not allowed(dialogue.threads[1], official("PRT", "expert"), D.VIEW)
+
+
+def test_the_whole_dialogue_opened_to_states_parties_opens_the_released_feedback(
+    dialogue, italy
+):
+    outsider = official("FRA", "expert")
+    assert not allowed(italy.feedback, outsider, F.VIEW)
+    decide(dialogue, "states-parties", "focal-ita")
+    assert allowed(italy.feedback, outsider, F.VIEW)
+    assert allowed(italy.feedback["PRT"], outsider, F.VIEW)
+    assert not allowed(italy.feedback["SYR"], outsider, F.VIEW)  # a draft
+    assert not allowed(italy.feedback["PRT"], outsider, F.REPLY)

@@ -10,7 +10,6 @@ from sherloc_portal.forms import ActionRefused
 from sherloc_review.feedback.items import (
     add_item,
     answer,
-    open_requests,
     release,
     revise_item,
     withdraw_item,
@@ -75,14 +74,23 @@ def test_the_last_release_moves_the_phase_to_the_dialogue(mechanism, italy):
 
 def test_the_state_under_review_answers_requests_in_place(italy):
     prt = italy.feedback["PRT"]
-    assert open_requests(italy) == 1
+    assert prt.open_items() == 1
     request = next(i for i in prt.items.values() if i.is_request)
     statement = next(i for i in prt.items.values() if not i.is_request)
     answer(prt, request.number, "Our answer", "expert-ita", base=0)
-    assert open_requests(italy) == 0 and request.reply.text == "Our answer"
+    assert prt.open_items() == 0 and request.reply.text == "Our answer"
     with pytest.raises(Stale):
         answer(prt, request.number, "Other answer", "focal-ita", base=0)
     with pytest.raises(ActionRefused):
         answer(prt, statement.number, "Not a request", "expert-ita", base=0)
     with pytest.raises(KeyError):  # a draft is not answered
         answer(italy.feedback["SYR"], 1, "x", "expert-ita", base=0)
+
+
+def test_a_wrong_base_on_an_unsaved_answer_is_stale_against_nothing(italy):
+    prt = italy.feedback["PRT"]
+    request = next(i for i in prt.items.values() if i.is_request)
+    with pytest.raises(Stale) as stale:
+        answer(prt, request.number, "An answer", "expert-ita", base=3)
+    assert (stale.value.current.number, stale.value.current.text) == (0, "")
+    assert request.reply.versions == ()
