@@ -19,6 +19,7 @@ from pyramid.view import view_config
 from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused, CSRFSchema, FormView
 
+from ..dialogue import publish
 from ..i18n import _
 from ..versioned import Stale
 from .items import add_item, answer, revise_item, withdraw_item
@@ -277,20 +278,17 @@ class AnswerView(VersionedTextForm):
         return self.item.reply
 
     def save_success(self, appstruct):
-        base = appstruct["revision"]
-        if self.item.reply.current is None:
-            # Nothing saved yet, so nothing to lose; and Stale needs a
-            # version to carry.
-            base = 0
         try:
             answer(
                 self.context,
                 self.item.number,
                 appstruct["text"],
                 self.request.identity.login,
-                base,
+                appstruct["revision"],
             )
         except Stale as stale:
             return self.conflicted(appstruct, stale.current)
+        # A whole dialogue made public (¶41) shows the answers too.
+        publish.refresh_feedback(self.request, self.context.phase.dialogue)
         flash(self.request, _("Answer saved."))
         return _back(self.request, self.context, self.item)

@@ -16,6 +16,7 @@ from pyramid.view import view_config
 from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused
 
+from ..dialogue import publish
 from ..i18n import _
 from .items import release
 from .pages import common, mechanism_of
@@ -76,6 +77,7 @@ def release_feedback(context: WrittenFeedback, request):
         request.tm.doom()  # nothing of a refused act stays
         request.response.status = 409
         return _page(context, request, request.translate(refusal.message))
+    publish.refresh_feedback(request, phase.dialogue)  # if public (¶41)
     if phase.state != before:
         flash(
             request,

@@ -232,3 +232,16 @@ def test_a_reply_posted_through_the_thread_page_reaches_the_copy(app, db, plante
     page = client_as(app).get(f"{REVIEW}/1")
     [last] = page.html.find(id="messages").find_all(class_="message")[-1:]
     assert LATER_TEXT in last.text and last.find(attrs={"data-party": "PRT"})
+
+
+def test_an_answer_given_after_the_whole_dialogue_went_public_reaches_the_copy(
+    app, db, portal, planted
+):
+    assert _decide(app, "public").status_int == 303
+    prt = planted.dialogue.phase.feedback["PRT"]
+    number = next(i.number for i in prt.items.values() if i.is_request)
+    answering = f"/review/countries/ITA/phase-1/feedback/PRT/answer/{number}"
+    form = client_as(app, "focal-ita").get(answering).forms["answer"]
+    form["text"] = "ANSWER-AFTER-PUBLICATION-41"
+    form.submit("save", status=303)
+    assert "ANSWER-AFTER-PUBLICATION-41" in client_as(app).get(REVIEW).text
