@@ -19,3 +19,4 @@ def includeme(config) -> None:
     config.scan(".public_views")
     config.scan(".export_views")
     config.scan(".search_views")
+    config.include(".api")

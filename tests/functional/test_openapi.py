@@ -13,7 +13,10 @@ from referencing.jsonschema import DRAFT202012
 
 from sherloc_portal.api import API_PREFIX
 from sherloc_portal.api.testing import add_account, bearer, issue_token
-from sherloc_portal.testing import DEMO_PASSWORD
+from sherloc_portal.testing import DEMO_PASSWORD, commit
+from sherloc_review.dialogue.resources import Topic
+from sherloc_review.dialogue.threads import start_thread
+from sherloc_review.responses import attachments
 
 PASSWORD = "correct horse battery staple"
 DOC_URI = "urn:sherloc:openapi"
@@ -145,6 +148,10 @@ def _methods(view) -> set[str]:
 QUESTIONNAIRE = "/reviews/{iso3}/phases/{n}/questionnaires/{instrument}"
 ANSWER = QUESTIONNAIRE + "/answers/{question_id}"
 SUBMIT = QUESTIONNAIRE + "/submit"
+THREADS = "/reviews/{iso3}/phases/{n}/threads"
+MESSAGES = THREADS + "/{id}/messages"
+READ = THREADS + "/{id}/read"
+RECORD = {"held_on": "2027-01-10", "kind": "call", "participants": "KEN, TUN"}
 
 SAMPLES = [
     ("post", "/tokens", None, {"login": "plain", "password": PASSWORD}, 201),
@@ -194,11 +201,36 @@ SAMPLES = [
     ("post", SUBMIT, "focal-ken", {"key": "openapi-sample"}, 200),
     ("post", SUBMIT, "focal-ken", {"key": "short"}, 400),
     ("post", SUBMIT, "focal-fra", {"key": "openapi-sample"}, 403),
+    ("get", THREADS, "focal-ken", None, 200),
+    ("get", THREADS, "secretariat", {"page": "2", "limit": "10"}, 200),
+    ("get", THREADS, "focal-ken", {"limit": "1000"}, 400),
+    ("get", THREADS, "focal-fra", None, 403),  # not a party to Kenya's review
+    ("get", THREADS, None, None, 403),
+    ("post", THREADS, "focal-ken", {"title": "t", "text": "x"}, 201),
+    (
+        "post",
+        THREADS,
+        "secretariat",
+        {"title": "t", "text": "x", "record": RECORD},
+        201,
+    ),
+    ("post", THREADS, "focal-ken", {"title": 5, "text": "x"}, 400),
+    ("post", THREADS, "ngo-demo", {"title": "t", "text": "x"}, 403),
+    ("get", MESSAGES, "focal-ken", None, 200),
+    ("get", MESSAGES, "secretariat", {"after": "1", "limit": "5"}, 200),
+    ("get", MESSAGES, "focal-ken", {"after": "-1"}, 400),
+    ("get", MESSAGES, "focal-fra", None, 403),
+    ("post", MESSAGES, "focal-ken", {"text": "x", "reply_to": 1}, 201),
+    ("post", MESSAGES, "focal-ken", {"text": "x", "reply_to": 9}, 400),
+    ("post", MESSAGES, "focal-fra", {"text": "x"}, 403),
+    ("post", READ, "focal-ken", {"upto": 1}, 200),
+    ("post", READ, "focal-ken", {"upto": "1"}, 400),
+    ("post", READ, None, {"upto": 1}, 403),
 ]
 
 #: Values of the path parameters the samples use (the demo profile's draw).
 PATH_VALUES = {
-    "{id}": "1",
+    "{id}": "1",  # the draw, and Kenya's first thread (``kenya_thread``)
     "{iso3}": "KEN",  # in group 1: its phase 1 is open, its responses a draft
     "{n}": "1",
     "{instrument}": "UNTOC",
@@ -225,6 +257,22 @@ def _escape(part: str) -> str:
     return part.replace("~", "~0").replace("/", "~1")
 
 
+@pytest.fixture
+def kenya_thread(app, portal):
+    """Thread 1 of Kenya's phase 1 dialogue, its first message with a file."""
+    dialogue = portal["review"]["countries"]["KEN"].phases[1].dialogue
+    stored = attachments.make(app.registry, "note.txt", b"a note", "focal-ken", False)
+    start_thread(
+        dialogue,
+        "Sample thread",
+        Topic("UNTOC"),
+        "Sample text",
+        portal["users"]["focal-ken"],
+        files=(stored,),
+    )
+    commit(portal)
+
+
 def test_every_documented_operation_has_samples(document):
     sampled = {(method, path) for method, path, *_ in SAMPLES}
     for path, item in document["paths"].items():
@@ -238,7 +286,7 @@ def test_every_documented_operation_has_samples(document):
     ids=[f"{m}-{p}-{w}-{s}" for m, p, w, _d, s in SAMPLES],
 )
 def test_real_answers_validate_against_the_document(
-    testapp, document, tokens, method, path, who, data, status
+    testapp, document, tokens, kenya_thread, method, path, who, data, status
 ):
     if path not in document["paths"]:
         pytest.fail(f"{path} is not in the document")
