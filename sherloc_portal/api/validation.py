@@ -20,7 +20,7 @@ from ..i18n import _
 
 #: Bodies larger than this are refused unparsed (bytes).  The API's requests
 #: are small JSON objects; nothing legitimate comes near it.
-MAX_BODY = 64 * 1024
+MAX_BODY = 128 * 1024  # a 20,000-character message written as \uXXXX escapes
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 

@@ -26,7 +26,6 @@ from sherloc_portal.api.schemas import error_response
 from sherloc_portal.api.validation import refuse, validate_request
 from sherloc_portal.forms import ActionRefused
 
-from ..i18n import _
 from . import notify, publish
 from .api_schemas import (
     ListMessages,
@@ -206,13 +205,6 @@ def create_thread(request):
             request.identity.user,
             record=None if record is None else RecordDetails(**record),
         )
-        if not request.has_permission(P.VIEW, thread):
-            # An additional reviewer writing on another instrument (¶28(b)):
-            # it would lose the thread it started.
-            raise ActionRefused(
-                _("Your State does not take part in the dialogue on that instrument."),
-                "instrument",
-            )
         publish.refresh_after_post(request, thread)  # a public dialogue's new thread
     except ActionRefused as refusal:
         _refused(request, refusal)

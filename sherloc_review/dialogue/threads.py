@@ -30,6 +30,7 @@ from .resources import (
     RecordDetails,
     Thread,
     Topic,
+    readers_of,
 )
 
 #: The longest thread title (characters).
@@ -81,6 +82,10 @@ def check_topic(dialogue: Dialogue, topic: Topic) -> Topic:
     return topic
 
 
+def _instruments(topic: Topic) -> tuple[str, ...]:
+    return (topic.instrument,) if topic.instrument else ()
+
+
 def _title(title: str) -> str:
     title = " ".join((title or "").split())
     if not title:
@@ -105,6 +110,14 @@ def start_thread(
     _writable(dialogue)
     title = _title(title)
     topic = check_topic(dialogue, topic)
+    party = getattr(user, "state", "")
+    if party and party not in readers_of(dialogue.country, _instruments(topic)):
+        # An additional reviewer writing on another instrument (¶28(b))
+        # would lose the thread it started.
+        raise ActionRefused(
+            _("Your State does not take part in the dialogue on that instrument."),
+            "instrument",
+        )
     text = checked_text(text)
     if record is not None:
         record = check_record(record)

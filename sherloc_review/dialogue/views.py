@@ -16,7 +16,6 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from sherloc_portal.accounts.flash import flash
-from sherloc_portal.forms import ActionRefused
 
 from ..draws.views import state_name
 from ..i18n import _
@@ -153,13 +152,6 @@ def _sent_back(context, request, failure: FormErrors, form: str) -> dict:
 
 def _started(request, thread):
     """Notify the readers of the new thread and show it to its author."""
-    if not request.has_permission(P.VIEW, thread):
-        # An additional reviewer writing on another instrument (¶28(b)):
-        # it would lose the thread it started.
-        raise ActionRefused(
-            _("Your State does not take part in the dialogue on that instrument."),
-            "topic",
-        )
     publish.refresh_after_post(request, thread)  # a public dialogue's new thread
     notify.message_posted(request, thread, thread.messages[1])
     return HTTPSeeOther(location=request.resource_url(thread))

@@ -101,7 +101,7 @@ def test_a_zip_with_a_corrupt_entry_is_refused_not_an_error():
 
 
 def test_an_excerpt_is_cut_around_the_match_whatever_folding_does():
-    from sherloc_review.responses.search import _excerpt
+    from sherloc_review.responses.search import excerpt
 
     text = "A" * 300 + " Straße des Gesetzes " + "B" * 300
-    assert "Straße" in _excerpt(text, "straße".casefold())
+    assert "Straße" in excerpt(text, "straße".casefold())

@@ -41,7 +41,8 @@ def root():
         "1", WorkingGroupSession("ic", "Session", day, day, "Vienna", ("a",), 1)
     )
     country = next(c for c in mechanism["countries"].values() if c.phases)
-    start_thread(country.phases[1].dialogue, "General", Topic(), "Text.", official)
+    secretariat = User("secretariat")  # speaks for no State
+    start_thread(country.phases[1].dialogue, "General", Topic(), "Text.", secretariat)
     guidance = ensure_guidance(mechanism)
     guidance.add_page(GuidancePage("Using the module", "Text.", "en", "secretariat"))
     return root
