@@ -26,7 +26,6 @@ from sherloc_portal.api.schemas import error_response
 from sherloc_portal.api.validation import refuse, validate_request
 from sherloc_portal.forms import ActionRefused
 
-from . import notify, publish
 from .api_schemas import (
     ListMessages,
     ListThreads,
@@ -40,6 +39,7 @@ from .api_schemas import (
     ThreadsResponse,
 )
 from .permissions import DialoguePermission as P
+from .posted import follow_up
 from .resources import Message, RecordDetails, Thread, Topic
 from .threads import mark_read, post, readable, start_thread
 
@@ -205,12 +205,11 @@ def create_thread(request):
             request.identity.user,
             record=None if record is None else RecordDetails(**record),
         )
-        publish.refresh_after_post(request, thread)  # a public dialogue's new thread
+        first = thread.messages[1]
+        follow_up(request, thread, first)
     except ActionRefused as refusal:
         _refused(request, refusal)
         return None
-    first = thread.messages[1]
-    notify.message_posted(request, thread, first)
     request.response.status = 201
     request.response.location = request.route_url(
         messages_service.name, id=thread.number, **_review(request)
@@ -277,11 +276,10 @@ def create_message(request):
             reply_to=body["reply_to"],
             quote=body["quote"],
         )
-        publish.refresh_after_post(request, thread)
+        follow_up(request, thread, message)
     except ActionRefused as refusal:
         _refused(request, refusal)
         return None
-    notify.message_posted(request, thread, message)
     request.response.status = 201
     return message_json(request, thread, message)
 

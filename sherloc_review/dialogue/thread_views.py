@@ -24,9 +24,10 @@ from sherloc_portal.accounts.flash import flash
 
 from ..i18n import _
 from ..versioned import Stale
-from . import forms, notify, publish
+from . import forms, publish
 from .forms import CorrectionSchema, FormErrors, ReadSchema, ReplySchema
 from .permissions import DialoguePermission as P
+from .posted import follow_up
 from .resources import Thread
 from .threads import correct, mark_read, post
 from .views import common, page_number, topic_label
@@ -128,12 +129,11 @@ def reply(context: Thread, request):
                 quote=values["quote"],
                 files=forms.uploads(request),
             )
-            publish.refresh_after_post(request, context)
+            follow_up(request, context, message)
     except FormErrors as failure:
         request.tm.doom()  # files stored before the refusal go too
         request.response.status = 400
         return thread_page(context, request, failure)
-    notify.message_posted(request, context, message)
     flash(request, _("Your message is posted."))
     return HTTPSeeOther(location=message_url(request, context, message.number))
 

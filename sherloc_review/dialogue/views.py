@@ -20,9 +20,10 @@ from sherloc_portal.accounts.flash import flash
 from ..draws.views import state_name
 from ..i18n import _
 from ..labels import stamp
-from . import forms, notify, publish
+from . import forms
 from .forms import FormErrors, RecordSchema, ThreadSchema
 from .permissions import DialoguePermission as P
+from .posted import follow_up
 from .resources import Dialogue, RecordDetails, Topic
 from .threads import readable, start_thread
 
@@ -150,10 +151,26 @@ def _sent_back(context, request, failure: FormErrors, form: str) -> dict:
     return index_page(context, request, failure, form)
 
 
-def _started(request, thread):
-    """Notify the readers of the new thread and show it to its author."""
-    publish.refresh_after_post(request, thread)  # a public dialogue's new thread
-    notify.message_posted(request, thread, thread.messages[1])
+def _start(context: Dialogue, request, schema, form: str, details, done):
+    """Start a thread from ``form``: ``details(values)`` gives the topic and
+    the record; the readers are told and the author sees the thread."""
+    try:
+        with forms.refusals(request, schema):
+            values = forms.read(request, schema)
+            topic, record_details = details(values)
+            thread = start_thread(
+                context,
+                values["title"],
+                topic,
+                values["text"],
+                request.identity.user,
+                files=forms.uploads(request),
+                record=record_details,
+            )
+            follow_up(request, thread, thread.messages[1])
+    except FormErrors as failure:
+        return _sent_back(context, request, failure, form)
+    flash(request, done)
     return HTTPSeeOther(location=request.resource_url(thread))
 
 
@@ -166,23 +183,14 @@ def _started(request, thread):
 )
 def start(context: Dialogue, request):
     """A new thread with its first message and files."""
-    schema = ThreadSchema()
-    try:
-        with forms.refusals(request, schema):
-            values = forms.read(request, schema)
-            thread = start_thread(
-                context,
-                values["title"],
-                forms.topic_of(values["topic"]),
-                values["text"],
-                request.identity.user,
-                files=forms.uploads(request),
-            )
-            found = _started(request, thread)
-    except FormErrors as failure:
-        return _sent_back(context, request, failure, "thread")
-    flash(request, _("The thread is started."))
-    return found
+    return _start(
+        context,
+        request,
+        ThreadSchema(),
+        "thread",
+        lambda values: (forms.topic_of(values["topic"]), None),
+        _("The thread is started."),
+    )
 
 
 @view_config(
@@ -194,23 +202,14 @@ def start(context: Dialogue, request):
 )
 def record(context: Dialogue, request):
     """The record of dialogue held elsewhere (¶36), minutes and files."""
-    schema = RecordSchema()
-    try:
-        with forms.refusals(request, schema):
-            values = forms.read(request, schema)
-            thread = start_thread(
-                context,
-                values["title"],
-                Topic(),
-                values["text"],
-                request.identity.user,
-                files=forms.uploads(request),
-                record=RecordDetails(
-                    values["held_on"], values["kind"], values["participants"]
-                ),
-            )
-            found = _started(request, thread)
-    except FormErrors as failure:
-        return _sent_back(context, request, failure, "record")
-    flash(request, _("The record is filed in the dialogue."))
-    return found
+    return _start(
+        context,
+        request,
+        RecordSchema(),
+        "record",
+        lambda values: (
+            Topic(),
+            RecordDetails(values["held_on"], values["kind"], values["participants"]),
+        ),
+        _("The record is filed in the dialogue."),
+    )
