@@ -19,6 +19,7 @@ from sherloc_portal.forms import ActionRefused, CSRFSchema, FormView
 
 from ..i18n import _
 from ..labels import CONFIDENCE_LABELS
+from ..numbers import number
 from . import workplan as plan
 from .gate import THRESHOLD, open_next_phase
 from .overview import GROUPS, groups
@@ -117,13 +118,8 @@ def _group_widget(node, kw):
 
 
 def _month(node, value):
-    if (
-        len(value) != 7
-        or value[4] != "-"
-        or not (
-            value[:4].isdigit() and value[5:].isdigit() and 1 <= int(value[5:]) <= 12
-        )
-    ):
+    month = number(value[5:]) if len(value) == 7 and value[4] == "-" else None
+    if number(value[:4]) is None or month is None or not 1 <= month <= 12:
         raise colander.Invalid(node, _("Give a month as YYYY-MM, e.g. 2027-11."))
 
 

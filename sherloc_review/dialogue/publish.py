@@ -41,6 +41,7 @@ from sherloc_portal.security.permissions import Permission
 
 from ..draws.views import state_name
 from ..feedback.resources import RELEASED
+from ..numbers import number
 from ..responses.access import read_current
 from ..responses.publish import copy_file, knowledge_folder, public_acl
 from .resources import PUBLIC, Message, RecordDetails, Thread, Topic
@@ -193,9 +194,10 @@ class PublishedReview(Resource):
         return self.whole or bool(len(self.live)) or bool(self.feedback)
 
     def __getitem__(self, name: str) -> PublishedThread:
-        if not name.isdigit() or len(name) > 9:
+        found = number(name)
+        if found is None:
             raise KeyError(name)
-        return self.threads[int(name)]
+        return self.threads[found]
 
     @fail_closed
     def __acl__(self):
@@ -355,9 +357,9 @@ def sync(request, dialogue) -> None:
     numbers = {t.number for t in public}
     for thread in public:
         _follow(review, thread, thread.messages.values(), now)
-    for number in [n for n in review.live if n not in numbers]:
-        review.threads[number].withdraw(now)
-        review.live.remove(number)
+    for gone in [n for n in review.live if n not in numbers]:
+        review.threads[gone].withdraw(now)
+        review.live.remove(gone)
     _follow_feedback(review, dialogue)
 
 

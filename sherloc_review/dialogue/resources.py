@@ -36,6 +36,7 @@ from sherloc_portal.resources.folder import Resource
 from sherloc_portal.security.acl import DENY_ALL, fail_closed
 
 from ..cycle.workflow import CONCLUDED
+from ..numbers import number
 from ..principals import ROLE_STATE_PARTY_OFFICIAL, SECRETARIAT, state, state_role
 from ..versioned import Versioned
 from .permissions import DialoguePermission as P
@@ -195,9 +196,10 @@ class Dialogue(Resource):
         return self.phase.state == CONCLUDED
 
     def __getitem__(self, name: str) -> Thread:
-        if not name.isdigit() or len(name) > 9:
+        found = number(name)
+        if found is None:
             raise KeyError(name)
-        return self.threads[int(name)]
+        return self.threads[found]
 
     def thread(self, number: int) -> Thread | None:
         return self.threads.get(number)

@@ -23,6 +23,7 @@ from pyramid.view import view_config
 from sherloc_portal.accounts.flash import flash
 
 from ..i18n import _
+from ..numbers import number
 from ..versioned import Stale
 from . import forms, publish
 from .forms import CorrectionSchema, FormErrors, ReadSchema, ReplySchema
@@ -53,8 +54,8 @@ def message_url(request, thread: Thread, number: int) -> str:
 
 def _reply_to(request, count: int) -> int:
     """The message ``?reply_to=`` names (the reply links), if it exists."""
-    asked = request.GET.get("reply_to", "")
-    return int(asked) if asked.isdigit() and 0 < int(asked) <= count else 0
+    asked = number(request.GET.get("reply_to", "")) or 0
+    return asked if asked <= count else 0
 
 
 def thread_page(thread: Thread, request, failure: FormErrors | None = None) -> dict:
@@ -141,7 +142,8 @@ def reply(context: Thread, request):
 def _message(context: Thread, request):
     """The message the subpath names, or 404."""
     name = request.subpath[0] if len(request.subpath) == 1 else ""
-    found = context.messages.get(int(name)) if name.isdigit() else None
+    asked = number(name)
+    found = context.messages.get(asked) if asked is not None else None
     if found is None:
         raise HTTPNotFound()
     return found
@@ -209,7 +211,7 @@ def correction(context: Thread, request):
             request,
             message,
             failure.values.get("text", ""),
-            int(base) if base.isdigit() else message.revision,
+            number(base) if number(base) is not None else message.revision,
             errors=failure.errors,
         )
     except Stale as stale:

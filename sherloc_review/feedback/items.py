@@ -16,6 +16,7 @@ from datetime import date
 from sherloc_portal.forms import ActionRefused
 
 from ..cycle.steps import advance
+from ..cycle.workflow import CONCLUDED
 from ..i18n import _
 from ..responses.access import read_current
 from ..versioned import Stale, checked_text
@@ -24,6 +25,7 @@ from .resources import DRAFT, KINDS, RELEASED, FeedbackItem, Release, WrittenFee
 
 def _drafting(written: WrittenFeedback) -> None:
     read_current(written)  # never beside a release committed meanwhile
+    read_current(written.phase)  # nor beside the phase's next step
     if written.status != DRAFT:
         raise ActionRefused(_("This feedback was released; it no longer changes."))
     if written.phase.state != "feedback":
@@ -126,6 +128,11 @@ def answer(
     """The State under review's answer to a request, in place."""
     if written.status != RELEASED:
         raise KeyError(number)
+    read_current(written.phase)  # never beside a conclusion committed meanwhile
+    if written.phase.state == CONCLUDED:
+        raise ActionRefused(
+            _("This phase is concluded: its dialogue is a read-only archive.")
+        )
     item = written.items.get(number)
     if item is None or item.withdrawn:
         raise KeyError(number)

@@ -34,6 +34,7 @@ from sherloc_portal.security.acl import DENY_ALL, fail_closed
 from ..cycle.workflow import CONCLUDED
 from ..dialogue.resources import PARTICIPANTS, readers_of
 from ..i18n import _
+from ..numbers import number
 from ..principals import ROLE_STATE_PARTY_OFFICIAL, SECRETARIAT, state, state_role
 from ..versioned import Versioned
 from .permissions import FeedbackPermission as P
@@ -195,11 +196,13 @@ class Feedback(Resource):
 
     def item(self, ref: str) -> FeedbackItem | None:
         """The released item ``"ISO3/number"`` names, or ``None``."""
-        reviewer, _sep, number = (ref or "").partition("/")
+        reviewer, _sep, name = (ref or "").partition("/")
         written = self.by_reviewer.get(reviewer)
-        if written is None or written.status != RELEASED or not number.isdigit():
+        asked = number(name)
+        if written is None or written.status != RELEASED or asked is None:
             return None
-        return written.items.get(int(number))
+        item = written.items.get(asked)
+        return item if item is not None and not item.withdrawn else None
 
     @fail_closed
     def __acl__(self):

@@ -17,6 +17,7 @@ from pyramid.view import view_config
 
 from ..cycle.dates import days_left
 from ..i18n import _
+from ..numbers import number
 from ..responses.access import own_state
 from .pages import (
     common,
@@ -155,11 +156,11 @@ def written_page(context: WrittenFeedback, request):
 def visible_item(request, written: WrittenFeedback):
     """The item ``…/NAME/<number>`` names, if the reader may read it."""
     name = request.subpath[0] if len(request.subpath) == 1 else ""
-    if not (name.isascii() and name.isdigit()) or len(name) > 9:
+    asked = number(name)
+    if asked is None:
         raise HTTPNotFound()
-    number = int(name)
     for item in visible_items(request, written):
-        if item.number == number:
+        if item.number == asked:
             return item
     raise HTTPNotFound()
 

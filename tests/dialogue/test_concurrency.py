@@ -15,7 +15,7 @@ from sherloc_portal.forms import ActionRefused
 from sherloc_portal.resources.root import ROOT_KEY
 from sherloc_review.dialogue.resources import Topic
 from sherloc_review.dialogue.threads import post, start_thread
-from sherloc_review.feedback.items import add_item, release
+from sherloc_review.feedback.items import add_item, answer, release
 
 from ..responses.test_concurrency import Session
 from .conftest import Author
@@ -96,6 +96,38 @@ def test_a_save_racing_a_release_is_refused_not_left_out(two):
     a, b = two
     mech_a = a.conn.root()[ROOT_KEY]["review"]
     release(mech_a, italy(a).feedback["SYR"], "focal-syr", TODAY, "k1")
+    add_item(italy(b).feedback["SYR"], "UNTOC", "", "question", "late", "expert-syr")
+    a.tm.commit()
+    with pytest.raises(ConflictError):
+        b.tm.commit()
+    with pytest.raises(ActionRefused):
+        b.retry(
+            lambda: add_item(
+                italy(b).feedback["SYR"], "UNTOC", "", "question", "late", "expert-syr"
+            )
+        )
+
+
+def test_an_answer_racing_the_conclusion_is_refused_not_archived(two):
+    a, b = two
+    prt = italy(b).feedback["PRT"]
+    number = next(i.number for i in prt.items.values() if i.is_request)
+    italy(a).state = "concluded"
+    answer(prt, number, "late answer", "expert-ita", base=0)
+    a.tm.commit()
+    with pytest.raises(ConflictError):
+        b.tm.commit()
+    with pytest.raises(ActionRefused):
+        b.retry(
+            lambda: answer(
+                italy(b).feedback["PRT"], number, "late answer", "expert-ita", base=0
+            )
+        )
+
+
+def test_a_draft_saved_as_the_phase_moves_on_is_refused(two):
+    a, b = two
+    italy(a).state = "dialogue"
     add_item(italy(b).feedback["SYR"], "UNTOC", "", "question", "late", "expert-syr")
     a.tm.commit()
     with pytest.raises(ConflictError):

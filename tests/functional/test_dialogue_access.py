@@ -209,3 +209,41 @@ def test_every_form_checks_the_csrf_token_under_https(app, db, portal, path, fie
 def test_dialogue_pages_are_kept_by_no_cache(app, db, path):
     response = client_as(app, "focal-ita").get(path)
     assert response.headers["Cache-Control"] == "private, no-store"
+
+
+SUPERSCRIPT_TWO = "%C2%B2"  # "²": str.isdigit() says yes, int() says no
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"{D}/{SUPERSCRIPT_TWO}",
+        f"{D}/1/versions/{SUPERSCRIPT_TWO}",
+        f"{D}/1/correct/{SUPERSCRIPT_TWO}",
+        "/review/countries/ITA/phase-1/feedback/PRT/history/" + SUPERSCRIPT_TWO,
+        f"/api/v1/reviews/ITA/phases/1/threads/{SUPERSCRIPT_TWO}/messages",
+    ],
+)
+def test_a_number_int_refuses_is_not_found_not_a_traceback(app, db, path):
+    client_as(app, "focal-ita").get(path, status=404)
+
+
+def test_a_reply_link_naming_no_number_is_ignored(app, db):
+    page = client_as(app, "focal-ita").get(f"{D}/1?reply_to={SUPERSCRIPT_TWO}")
+    assert page.status_int == 200
+
+
+def test_a_thread_cannot_be_started_on_a_withdrawn_feedback_item(app, db, portal):
+    from sherloc_portal.forms import ActionRefused
+    from sherloc_review.feedback.items import add_item, release, withdraw_item
+
+    italy = portal["review"]["countries"]["ITA"].phases[1]
+    syria = italy.feedback["SYR"]
+    item = add_item(syria, "UNTOC", "", "question", "withdrawn later", "expert-syr")
+    withdraw_item(syria, item.number, base=1)
+    release(portal["review"], syria, "focal-syr", italy.opened_on, "k")
+    author = portal["users"]["focal-ita"]
+    with pytest.raises(ActionRefused):
+        start_thread(
+            italy.dialogue, "T", Topic(feedback_item=f"SYR/{item.number}"), "x", author
+        )
