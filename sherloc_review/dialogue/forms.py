@@ -32,6 +32,7 @@ from .resources import (
     Topic,
     readers_of,
 )
+from .threads import MAX_FILES
 
 KIND_LABELS = {
     "call": _("Call"),
@@ -149,10 +150,13 @@ def refusals(request, schema: colander.Schema):
 def uploads(request) -> tuple:
     """The files of the form's ``files`` field, each checked as the
     questionnaire checks its own (size, type from content, scan)."""
+    sent = [u for u in request.POST.getall("files") if getattr(u, "filename", "")]
+    if len(sent) > MAX_FILES:  # before reading a byte of them
+        raise ActionRefused(
+            _("At most ${count} files.", mapping={"count": MAX_FILES}), "files"
+        )
     found = []
-    for upload in request.POST.getall("files"):
-        if not getattr(upload, "filename", ""):
-            continue  # the field left empty
+    for upload in sent:
         try:
             name, data = attachments.read_upload(request.registry, upload)
             found.append(

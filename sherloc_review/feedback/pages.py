@@ -11,6 +11,7 @@ dialogue to every State party (¶40).
 
 from __future__ import annotations
 
+from ..dialogue.forms import place as article_place
 from ..dialogue.resources import PARTICIPANTS
 from ..draws.views import state_name
 from ..i18n import _
@@ -99,12 +100,7 @@ def place(request, instrument: str, article: str) -> str:
         return request.translate(
             _("${instrument} (as a whole)", mapping={"instrument": instrument})
         )
-    return request.translate(
-        _(
-            "${instrument}, article ${article}",
-            mapping={"instrument": instrument, "article": article},
-        )
-    )
+    return article_place(request, instrument, article)
 
 
 def grouped(written: WrittenFeedback, items: list[FeedbackItem]) -> list[dict]:

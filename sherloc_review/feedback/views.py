@@ -89,7 +89,7 @@ def index(context: Feedback, request):
         "phase": phase,
         "rows": rows,
         # Only what the reader reads counts (¶28(b)); a State redrawn away
-        # no longer waits for answers (as .items.open_requests counts).
+        # no longer waits for answers (as .pages.open_requests_seen counts).
         "open_total": sum(r["open"] for r in rows if r["reviewer"] is not None),
         "due": due,
         "days_left": days_left(due, request.clock.today())

@@ -472,3 +472,22 @@ def test_a_concluded_phase_is_a_read_only_archive(app, db, portal):
     dialogue = _dialogue(portal)
     assert dialogue.count() == 2 and dialogue["1"].count() == 2
     assert dialogue["1"].read_marks["focal-ita"] == 2
+
+
+def test_more_files_than_a_message_takes_are_refused_before_any_is_stored(
+    app, db, portal
+):
+    from sherloc_review.dialogue.forms import GENERAL
+    from sherloc_review.dialogue.threads import MAX_FILES
+
+    client = client_as(app, "focal-ita")
+    token = client.get(D).forms["thread-form"]["csrf_token"].value
+    files = [("files", f"note-{n}.txt", b"plain text") for n in range(MAX_FILES + 1)]
+    page = client.post(
+        f"{D}/start",
+        {"csrf_token": token, "title": "Many files", "topic": GENERAL, "text": "Text"},
+        upload_files=files,
+        status=400,
+    )
+    assert str(MAX_FILES) in page.html.find(id="error-thread-files").text
+    assert len(portal["review"]["countries"]["ITA"].phases[1].dialogue.threads) == 2
