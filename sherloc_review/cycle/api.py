@@ -3,18 +3,22 @@
 ``/cycle`` is for the officials of States parties and the Secretariat (the
 context is ``/review/cycle``, whose ACL decides); ``/status`` is public and
 carries counts only, never a State (¶4(b)).  ``POST /cycle/reminders`` runs
-the daily reminder job inside the server (the Secretariat's token): the
-way to run it from cron while the server holds the embedded FileStorage,
+the daily reminder job inside the server (the Secretariat's token), and
+``POST /cycle/dialogue-digest`` the daily digest of the dialogue: the way
+to run them from cron while the server holds the embedded FileStorage,
 which no second process may open.
 """
 
 from __future__ import annotations
+
+import time
 
 import colander
 
 from sherloc_portal.api import api_service
 from sherloc_portal.api.schemas import closed
 
+from ..dialogue import digest
 from . import reminders
 from . import workplan as plan
 from .overview import as_json, groups
@@ -33,6 +37,12 @@ reminders_service = api_service(
     "/cycle/reminders",
     traverse="/review/cycle",
     description="Run the daily reminder job (idempotent).",
+)
+digest_service = api_service(
+    "api.review.cycle.dialogue_digest",
+    "/cycle/dialogue-digest",
+    traverse="/review/cycle",
+    description="Run the daily digest of unread dialogue messages (idempotent).",
 )
 status_service = api_service(
     "api.review.status",
@@ -172,6 +182,26 @@ def run_reminders(request):
     return {"today": today.isoformat(), "sent": report.sent, "marked": report.marked}
 
 
+class DigestBody(colander.MappingSchema):
+    sent = colander.SchemaNode(colander.Integer(), description="Digests queued.")
+
+
+class DigestResponse(colander.MappingSchema):
+    body = DigestBody(typ=closed(), title="Digest")
+
+
+@digest_service.post(
+    permission=CyclePermission.MANAGE,
+    response_schemas={"200": DigestResponse(description="What the run did.")},
+)
+def run_digest(request):
+    """Mail each user who chose the digest what it has not read since the
+    last one (links only); a second run the same day sends nothing."""
+    # The system's time, as the messages' own (see cycle.cli.dialogue_digest).
+    report = digest.run(request, request.root, time.time())
+    return {"sent": report.sent}
+
+
 @status_service.get(
     permission=CyclePermission.STATUS,
     response_schemas={"200": StatusResponse(description="Counts of reviews.")},
@@ -185,4 +215,5 @@ def includeme(config) -> None:
     config.include("sherloc_portal.api")
     config.add_api_service(cycle_service)
     config.add_api_service(reminders_service)
+    config.add_api_service(digest_service)
     config.add_api_service(status_service)

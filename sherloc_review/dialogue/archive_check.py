@@ -3,8 +3,12 @@
 An archive of a review's dialogue (:mod:`.export`) carries
 ``manifest.json``: the path, size and SHA-256 of every other file in it.
 This command checks that every listed file is there with that size and
-fingerprint and that nothing unlisted was added, so whoever holds an
-archive years later can show it is the one the portal produced.  It reads
+fingerprint and that nothing unlisted was added: the archive is complete
+and unaltered against its manifest.  The manifest itself is not signed
+(anyone could rewrite both); that an archive is the one the portal
+produced is shown by its manifest's SHA-256 (printed by this command),
+which the portal wrote in its hash-chained security log when the archive
+was downloaded (``dialogue.archive.exported``).  It reads
 the zip in place (nothing is extracted) and refuses what could harm a
 reader who extracts it: absolute paths, ``..``, drive letters, and sizes
 no archive of the portal has.
@@ -51,6 +55,8 @@ class Report:
 
     verified: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)
+    #: The manifest's own SHA-256, to compare with the portal's security log.
+    manifest_sha256: str = ""
 
     def add(self, path: str, problem: str) -> None:
         self.problems.append((path, problem))
@@ -118,7 +124,9 @@ def _read_manifest(archive: zipfile.ZipFile, report: Report):
         return None
     try:
         with archive.open(info) as stream:
-            return json.loads(stream.read(MAX_MANIFEST_BYTES + 1).decode("utf-8"))
+            body = stream.read(MAX_MANIFEST_BYTES + 1)
+        report.manifest_sha256 = hashlib.sha256(body).hexdigest()
+        return json.loads(body.decode("utf-8"))
     except (ValueError, zipfile.BadZipFile, zlib.error, RuntimeError, OSError) as e:
         report.add(MANIFEST, f"cannot be read: {e}")
         return None
@@ -202,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FAILED: {count} problem{'' if count == 1 else 's'}")
         return 1
     print(f"OK: {report.verified} files verified")
+    print(f"manifest SHA-256: {report.manifest_sha256}")
     return 0
 
 

@@ -186,9 +186,9 @@ def _record(request, dialogue: Dialogue, threads: list[dict], now: datetime) -> 
     )
 
 
-def write_archive(request, dialogue: Dialogue, out) -> None:
+def write_archive(request, dialogue: Dialogue, out) -> str:
     """Write the archive of ``dialogue`` as the reader may read it to the
-    binary file ``out`` (seekable: a temporary file)."""
+    binary file ``out`` (seekable: a temporary file); the manifest's SHA-256."""
     now = request.clock.now().astimezone(UTC)
     threads = _threads(request, dialogue)
     archive = _Zip(out, now)
@@ -225,4 +225,4 @@ def write_archive(request, dialogue: Dialogue, out) -> None:
             "files": archive.entries,
         }
         body = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
-        archive.add(MANIFEST, [body])
+        return archive.add(MANIFEST, [body])

@@ -16,6 +16,8 @@ import tempfile
 from pyramid.response import FileIter
 from pyramid.view import view_config
 
+from sherloc_portal.accounts.security_log import log_event
+
 from ..responses import files
 from .export import write_archive
 from .permissions import DialoguePermission as P
@@ -30,7 +32,7 @@ SPOOL_BYTES = 4 * 1024 * 1024
 def export(context: Dialogue, request):
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (FileIter closes it)
     try:
-        write_archive(request, context, spool)
+        manifest = write_archive(request, context, spool)
         size = spool.seek(0, 2)
         spool.seek(0)
     except BaseException:
@@ -43,12 +45,14 @@ def export(context: Dialogue, request):
     )
     response.app_iter = FileIter(spool)
     response.content_length = size
-    # Who took a copy of what, without any of its content (SECURITY.md §11).
-    log.info(
-        "dialogue archive of %s phase %s (%d bytes) downloaded by %s",
-        iso3,
-        number,
-        size,
-        request.identity.login,
+    # Who took a copy of what, without any of its content (SECURITY.md §11),
+    # in the hash-chained security log: the manifest's fingerprint there
+    # shows later that an archive is one the portal produced.
+    log_event(
+        request,
+        "dialogue.archive.exported",
+        review=f"{iso3}/phase-{number}",
+        manifest_sha256=manifest,
+        size=size,
     )
     return response

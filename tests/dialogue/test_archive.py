@@ -53,8 +53,14 @@ def _run(path, capsys) -> tuple[int, list[str]]:
 
 
 def test_a_sound_archive_is_verified(tmp_path, capsys):
-    status, out = _run(_archive(tmp_path, FILES.items()), capsys)
-    assert (status, out) == (0, ["OK: 2 files verified"])
+    path = _archive(tmp_path, FILES.items())
+    status, out = _run(path, capsys)
+    with zipfile.ZipFile(path) as archive:
+        fingerprint = hashlib.sha256(archive.read("manifest.json")).hexdigest()
+    assert (status, out) == (
+        0,
+        ["OK: 2 files verified", f"manifest SHA-256: {fingerprint}"],
+    )
 
 
 def test_an_altered_byte_is_named(tmp_path, capsys):

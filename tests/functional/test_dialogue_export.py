@@ -9,6 +9,7 @@ outsiders get nothing.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -113,7 +114,8 @@ def test_a_participant_downloads_an_archive_the_check_verifies(
     assert response.headers["Cache-Control"] == "private, no-store"
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()
-        manifest = json.loads(archive.read("manifest.json"))
+        json_bytes = archive.read("manifest.json")
+        manifest = json.loads(json_bytes)
         blob = [n for n in names if n.startswith("files/")]
         assert archive.read(blob[0]) == f"{MARKER} file".encode()
     assert blob == [f"files/3/{file_id}-minutes _b_.txt"]
@@ -126,7 +128,19 @@ def test_a_participant_downloads_an_archive_the_check_verifies(
         n for n in names if n != "manifest.json"
     )
     assert check([str(path)]) == 0
-    assert capsys.readouterr().out.strip() == f"OK: {len(names) - 1} files verified"
+    fingerprint = hashlib.sha256(json_bytes).hexdigest()
+    assert capsys.readouterr().out.splitlines() == [
+        f"OK: {len(names) - 1} files verified",
+        f"manifest SHA-256: {fingerprint}",
+    ]
+    # The portal's hash-chained security log holds the same fingerprint.
+    events = [
+        json.loads(line)
+        for line in app.registry.sherloc_security_log.path.read_text().splitlines()
+    ]
+    exported = [e for e in events if e["event"] == "dialogue.archive.exported"]
+    assert exported[-1]["manifest_sha256"] == fingerprint
+    assert exported[-1]["review"] == "ITA/phase-1" and MARKER not in str(exported)
 
 
 def test_the_record_holds_every_version_escaped_and_no_draft(app, portal, tmp_path):

@@ -212,3 +212,24 @@ def test_a_reviewer_that_released_its_feedback_is_not_reminded(app, db, portal, 
     assert italy.feedback["PRT"].status == "released"
     remind(app.registry, italy.feedback_due - timedelta(days=7))
     assert "focal-prt@example.org" not in {m["To"] for m in outbox()}
+
+
+def test_the_server_runs_the_digest_for_cron_once_a_day(app, db, outbox):
+    """With the embedded FileStorage only the server may open the data:
+    cron asks it with the Secretariat's token."""
+    import webtest
+
+    from sherloc_portal.api.testing import bearer, issue_token
+    from sherloc_portal.testing import DEMO_PASSWORD
+
+    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    token = issue_token(client, "secretariat", DEMO_PASSWORD)
+    first = client.post_json("/api/v1/cycle/dialogue-digest", {}, headers=bearer(token))
+    sent = [m["To"] for m in outbox()]
+    assert first.json["sent"] == len(sent) >= 1 and "secretariat@example.org" in sent
+    again = client.post_json("/api/v1/cycle/dialogue-digest", {}, headers=bearer(token))
+    assert again.json["sent"] == 0 and len(outbox()) == len(sent)
+    focal = issue_token(client, "focal-ita", DEMO_PASSWORD)
+    client.post_json(
+        "/api/v1/cycle/dialogue-digest", {}, headers=bearer(focal), status=403
+    )

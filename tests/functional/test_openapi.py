@@ -187,6 +187,8 @@ SAMPLES = [
     ("post", "/cycle/reminders", "secretariat", {}, 200),
     ("post", "/cycle/reminders", "focal-fra", {}, 403),
     ("post", "/cycle/reminders", None, {}, 403),
+    ("post", "/cycle/dialogue-digest", "secretariat", {}, 200),
+    ("post", "/cycle/dialogue-digest", "focal-fra", {}, 403),
     ("get", "/status", None, None, 200),
     ("get", "/status", "ngo-demo", None, 200),
     ("get", QUESTIONNAIRE, "focal-ken", None, 200),
