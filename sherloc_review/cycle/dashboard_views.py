@@ -143,15 +143,22 @@ def dashboard_csv(context, request):
     return response
 
 
-def _unread(request, countries, rows) -> list[tuple]:
+def _unread(request, countries, rows, everywhere: bool) -> list[tuple]:
     """``(row, unread messages)`` of the reviews whose dialogue the reader
-    has not read to the end, in the order of ``rows``."""
+    has not read to the end, in the order of ``rows``.  The Secretariat
+    reads every thread (``everywhere``, ¶33): its count is the dialogue's
+    running total, so its page of every review wakes no thread."""
     found = []
+    login = request.identity.login
     for row in rows:
         dialogue = countries[row.iso3].phases[row.phase].dialogue
         if dialogue is None or not dialogue.count():
             continue
-        count = unread_in(request, dialogue)
+        count = (
+            dialogue.unread_everywhere(login)
+            if everywhere
+            else unread_in(request, dialogue)
+        )
         if count:
             found.append((row, count))
     return found
@@ -176,7 +183,7 @@ def my_dashboard(context, request):
         if secretariat
         else [*own, *performing]
     )
-    unread = _unread(request, countries, taking_part)
+    unread = _unread(request, countries, taking_part, secretariat)
     states = context.__parent__["states"]
     shown = (
         {r.iso3 for r in (*own, *performing)}

@@ -180,6 +180,11 @@ class Dialogue(Resource):
         super().__init__()
         self.threads = IOBTree()
         self.count = Length()
+        #: Messages in every thread, and login → how many of them it has
+        #: read: what a reader of every thread (the Secretariat, ¶33) has
+        #: not read, without waking one thread.
+        self.total = Length()
+        self.read_totals = OOBTree()
         #: word → ``(thread, message)`` numbers (:mod:`.catalog`).
         self.words = OOBTree()
 
@@ -203,6 +208,10 @@ class Dialogue(Resource):
 
     def thread(self, number: int) -> Thread | None:
         return self.threads.get(number)
+
+    def unread_everywhere(self, login: str) -> int:
+        """Messages ``login`` has not read, counting every thread."""
+        return max(self.total() - self.read_totals.get(login, 0), 0)
 
     def decisions_for(self, thread: int) -> tuple[Decision, ...]:
         """The decisions that set who reads ``thread`` (the whole's and its own)."""

@@ -179,9 +179,10 @@ def _add_message(
     thread.count.change(1)
     thread.last_at = now
     catalog.index(thread.dialogue, thread, message)
+    thread.dialogue.total.change(1)
     # Writing in a thread is reading it: the author's own message (and what
     # came before, which a reply answers) is not news to the author.
-    thread.read_marks[user.login] = number
+    _move_mark(thread, user.login, number)
     return message
 
 
@@ -230,7 +231,15 @@ def mark_read(thread: Thread, login: str, upto: int) -> None:
     """``login`` has read the messages up to ``upto`` (never goes back)."""
     upto = min(max(int(upto), 0), thread.count())
     if upto > thread.read_marks.get(login, 0):
-        thread.read_marks[login] = upto
+        _move_mark(thread, login, upto)
+
+
+def _move_mark(thread: Thread, login: str, upto: int) -> None:
+    """Move ``login``'s mark forward, and its total over the dialogue."""
+    before = thread.read_marks.get(login, 0)
+    thread.read_marks[login] = upto
+    totals = thread.dialogue.read_totals
+    totals[login] = totals.get(login, 0) + upto - before
 
 
 def decide(dialogue: Dialogue, level: str, by: str, thread: Thread | None = None):

@@ -133,3 +133,18 @@ def test_decisions_are_recorded_and_seen_on_the_thread(dialogue):
     decide(dialogue, "participants", "focal-ita")
     assert first.effective_level == "states-parties"
     assert dialogue.widened == {1}
+
+
+def test_the_dialogues_running_totals_match_the_threads_marks(dialogue):
+    thread = start_thread(dialogue, "Totals", Topic(), "one", ITA)
+    post(thread, "two", PRT)
+    post(dialogue.threads[1], "three", SECRETARIAT)
+    for login in ("focal-ita", "expert-prt", "secretariat", "nobody"):
+        by_thread = sum(t.unread(login) for t in dialogue.threads.values())
+        assert dialogue.unread_everywhere(login) == by_thread, login
+    mark_read(dialogue.threads[2], "secretariat", 1)
+    mark_read(thread, "focal-ita", 2)
+    mark_read(thread, "focal-ita", 1)  # never back
+    for login in ("focal-ita", "secretariat"):
+        by_thread = sum(t.unread(login) for t in dialogue.threads.values())
+        assert dialogue.unread_everywhere(login) == by_thread, login
