@@ -19,3 +19,8 @@ class DialoguePermission(StrEnum):
     DECIDE = "review:dialogue:decide"
     # Download the archive (¶35): the participants and the Secretariat.
     EXPORT = "review:dialogue:export"
+    # Read what an author corrected away (earlier versions of a message):
+    # the participants and the Secretariat; every State party's officials,
+    # reading a dialogue opened to them (¶40), see messages as they stand,
+    # as the public copy shows them (¶41).
+    VIEW_VERSIONS = "review:dialogue:view-versions"

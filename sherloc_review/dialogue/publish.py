@@ -312,8 +312,11 @@ def _feedback_of(phase) -> tuple[PublishedFeedback, ...]:
     feedback = phase.feedback
     found = []
     for written in feedback.values() if feedback is not None else ():
+        read_current(written)  # a release committed meanwhile is not missed
         if written.status != RELEASED or written.release is None:
             continue
+        for item in written.live_items():
+            read_current(item.reply)  # nor an answer
         items = tuple(
             PublishedItem(
                 i.number, i.instrument, i.article, i.kind, i.text, i.reply.text

@@ -220,11 +220,11 @@ class Dialogue(Resource):
     def acl_for(self, instrument: str, level: str) -> list:
         open_ = not self.read_only
         iso3 = self.country.iso3
-        acl = [(Allow, SECRETARIAT, (P.VIEW, P.EXPORT))]
+        acl = [(Allow, SECRETARIAT, (P.VIEW, P.EXPORT, P.VIEW_VERSIONS))]
         if open_:
             acl.append((Allow, SECRETARIAT, P.POST))
         for party in readers_of(self.country, (instrument,) if instrument else ()):
-            acl.append((Allow, state(party), (P.VIEW, P.EXPORT)))
+            acl.append((Allow, state(party), (P.VIEW, P.EXPORT, P.VIEW_VERSIONS)))
             if open_:
                 acl.append((Allow, state_role(party, "focal"), P.POST))
                 acl.append((Allow, state_role(party, "expert"), P.POST))

@@ -100,6 +100,7 @@ def thread_page(thread: Thread, request, failure: FormErrors | None = None) -> d
         "decisions": dialogue.decisions_for(thread.number),
         "can_post": bool(request.has_permission(P.POST, thread)),
         "can_decide": bool(request.has_permission(P.DECIDE, thread)),
+        "can_see_versions": bool(request.has_permission(P.VIEW_VERSIONS, thread)),
         "reply": reply,
     }
 
@@ -238,7 +239,7 @@ def correction(context: Thread, request):
     context=Thread,
     name="versions",
     renderer=VERSIONS_PAGE,
-    permission=P.VIEW,
+    permission=P.VIEW_VERSIONS,
     **READ,
 )
 def versions(context: Thread, request):

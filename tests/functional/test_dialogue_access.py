@@ -247,3 +247,25 @@ def test_a_thread_cannot_be_started_on_a_withdrawn_feedback_item(app, db, portal
         start_thread(
             italy.dialogue, "T", Topic(feedback_item=f"SYR/{item.number}"), "x", author
         )
+
+
+def test_states_parties_reading_an_opened_thread_see_no_corrected_away_text(
+    app, db, portal
+):
+    from sherloc_review.dialogue.threads import correct, decide
+
+    dialogue = portal["review"]["countries"]["ITA"].phases[1].dialogue
+    thread = dialogue.threads[1]
+    author = portal["users"]["focal-ita"]
+    before = thread.messages[1].text  # the demo's first message
+    correct(thread, 1, "Corrected: the earlier text is gone", author, base=1)
+    decide(dialogue, "states-parties", "focal-ita", thread)
+    commit(portal)
+    outsider = client_as(app, "focal-fra")
+    page = outsider.get(f"{D}/1")
+    assert "Corrected: the earlier text is gone" in page.text
+    assert before not in page.text
+    assert page.html.find(class_="corrected") is None
+    outsider.get(f"{D}/1/versions/1", status=403)
+    participant = client_as(app, "expert-prt").get(f"{D}/1/versions/1")
+    assert before in participant.text
