@@ -115,16 +115,21 @@ def thread_json(thread: Thread, login: str) -> dict:
 
 def message_json(request, thread: Thread, message: Message) -> dict:
     files = [thread.files[f] for f in message.files if f in thread.files]
+    everything = request.has_permission(P.VIEW_VERSIONS, thread)
     return {
         "number": message.number,
         "author": message.author,
         "party": message.author_party,
         "at": utc(message.at),
         "text": message.text,
-        "versions": len(message.versions),
-        "corrected": message.corrected,
+        # States parties reading under ¶40 see messages as they stand.
+        **(
+            {"versions": len(message.versions), "corrected": message.corrected}
+            if everything
+            else {"versions": 1, "corrected": False}
+        ),
         "reply_to": message.reply_to or None,
-        "quote": message.quote,
+        "quote": message.quote if everything else thread.standing_quote(message),
         "files": [
             {
                 "id": f.id,

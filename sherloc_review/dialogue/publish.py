@@ -69,7 +69,7 @@ class PublishedMessage:
         return self.revision > 1
 
     @classmethod
-    def copy(cls, message: Message) -> PublishedMessage:
+    def copy(cls, thread: Thread, message: Message) -> PublishedMessage:
         current = message.current
         return cls(
             number=message.number,
@@ -79,7 +79,7 @@ class PublishedMessage:
             revision=current.number,
             revised_at=current.at,
             reply_to=message.reply_to,
-            quote=message.quote,
+            quote=thread.standing_quote(message),
             files=message.files,
         )
 
@@ -270,7 +270,8 @@ def _copy_message(copy: PublishedThread, thread: Thread, message: Message) -> bo
     """Copy ``message`` unless its current text is copied already."""
     read_current(message)  # a correction committed meanwhile: retried
     found = copy.messages.get(message.number)
-    if found is not None and found.revision == message.revision:
+    fresh = PublishedMessage.copy(thread, message)
+    if found == fresh:
         return False
     for file_id in message.files:
         attachment = thread.files.get(file_id)
@@ -279,7 +280,7 @@ def _copy_message(copy: PublishedThread, thread: Thread, message: Message) -> bo
         copied = copy_file(attachment)
         copy.files[file_id] = copied
         copy.fingerprints = (*copy.fingerprints, (copied.filename, copied.sha256))
-    copy.messages[message.number] = PublishedMessage.copy(message)
+    copy.messages[message.number] = fresh
     if message.number > copy.copied:
         copy.copied = message.number
     return True
@@ -385,7 +386,13 @@ def refresh_after_post(request, thread: Thread, message: Message | None = None) 
     start = copy.copied + 1 if copy is not None and not copy.withdrawn else 1
     messages = list(thread.messages.values(start))
     if message is not None and message.number < start:
+        # A correction: the message, and the replies quoting it (rare).
         messages.append(message)
+        messages += [
+            m
+            for m in thread.messages.values(message.number + 1, start - 1)
+            if m.reply_to == message.number
+        ]
     _follow(review, thread, messages, time.time())
 
 

@@ -158,6 +158,15 @@ class Thread(Resource):
     def effective_level(self) -> str:
         return wider(self.level, self.dialogue.level)
 
+    def standing_quote(self, message: Message) -> str:
+        """``message``'s quotation while the quoted message still says it:
+        what an author corrected away leaves the replies quoting it too,
+        for every reader of the current text (¶40, ¶41)."""
+        replied = self.messages.get(message.reply_to) if message.reply_to else None
+        if not message.quote or replied is None or message.quote not in replied.text:
+            return ""
+        return message.quote
+
     def unread(self, login: str) -> int:
         return max(self.count() - self.read_marks.get(login, 0), 0)
 

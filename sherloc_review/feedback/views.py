@@ -16,6 +16,7 @@ from pyramid.httpexceptions import HTTPForbidden, HTTPNotFound, HTTPSeeOther
 from pyramid.view import view_config
 
 from ..cycle.dates import days_left
+from ..dialogue.permissions import DialoguePermission
 from ..i18n import _
 from ..numbers import number
 from ..responses.access import own_state
@@ -198,7 +199,18 @@ def history(context: WrittenFeedback, request):
                         mapping={"state": values["state_name"]},
                     )
                 ),
-                "versions": list(reversed(item.reply.versions)),
+                # What the State corrected away stays with the review's
+                # participants; States parties reading under ¶40 see the
+                # answer as it stands.
+                "versions": list(
+                    reversed(
+                        item.reply.versions
+                        if request.has_permission(
+                            DialoguePermission.VIEW_VERSIONS, context.phase.dialogue
+                        )
+                        else item.reply.versions[-1:]
+                    )
+                ),
             }
         )
     return {

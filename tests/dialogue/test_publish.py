@@ -81,7 +81,7 @@ def test_a_public_thread_is_copied_with_its_parties_and_files(app, portal, dialo
     copy = review["1"]
     assert (copy.title, copy.topic, copy.copied) == (thread.title, Topic(), 3)
     assert [m.party for m in copy.messages.values()] == ["ITA", "PRT", "ITA"]
-    assert copy.messages[3] == PublishedMessage.copy(thread.messages[3])
+    assert copy.messages[3] == PublishedMessage.copy(thread, thread.messages[3])
     assert copy.messages[3].reply_to == 2 and copy.messages[3].files == (annex.id,)
     copied = copy.file(annex.id)
     assert copied.blob is not annex.blob and copied.by == ""

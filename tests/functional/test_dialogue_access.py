@@ -269,3 +269,53 @@ def test_states_parties_reading_an_opened_thread_see_no_corrected_away_text(
     outsider.get(f"{D}/1/versions/1", status=403)
     participant = client_as(app, "expert-prt").get(f"{D}/1/versions/1")
     assert before in participant.text
+
+
+def test_a_quote_of_corrected_away_text_leaves_with_it_for_readers_of_the_current(
+    app, db, portal
+):
+    from sherloc_portal.api.testing import bearer, issue_token
+    from sherloc_portal.testing import DEMO_PASSWORD
+    from sherloc_review.dialogue.threads import correct, decide, post
+
+    dialogue = portal["review"]["countries"]["ITA"].phases[1].dialogue
+    thread = dialogue.threads[1]
+    italy, portugal = portal["users"]["focal-ita"], portal["users"]["expert-prt"]
+    correct(thread, 1, "We propose WOMBAT-QUOTED-41 as a date.", italy, base=1)
+    reply = post(thread, "Noted.", portugal, reply_to=1, quote="WOMBAT-QUOTED-41")
+    correct(thread, 1, "We propose a date.", italy, base=2)
+    decide(dialogue, "states-parties", "focal-ita", thread)
+    commit(portal)
+    assert "WOMBAT-QUOTED-41" not in client_as(app, "focal-fra").get(f"{D}/1").text
+    assert "WOMBAT-QUOTED-41" in client_as(app, "expert-prt").get(f"{D}/1").text
+    api = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    token = issue_token(api, "focal-fra", DEMO_PASSWORD)
+    messages = api.get(
+        "/api/v1/reviews/ITA/phases/1/threads/1/messages", headers=bearer(token)
+    ).json["messages"]
+    shown = next(m for m in messages if m["number"] == reply.number)
+    assert shown["quote"] == "" and "WOMBAT" not in str(messages)
+    assert next(m for m in messages if m["number"] == 1)["corrected"] is False
+    focal = client_as(app, "focal-ita")
+    form = focal.get(f"{D}/1/decide").forms["decide-form"]
+    form["level"] = "public"
+    form.submit(status=303)
+    public = client_as(app).get("/knowledge/dialogues/ITA-phase-1/1")
+    assert "Noted." in public.text and "WOMBAT-QUOTED-41" not in public.text
+
+
+def test_states_parties_see_the_answer_as_it_stands_not_its_history(app, db, portal):
+    from sherloc_review.dialogue.threads import decide
+    from sherloc_review.feedback.items import answer
+
+    italy = portal["review"]["countries"]["ITA"].phases[1]
+    prt = italy.feedback["PRT"]
+    number = next(i.number for i in prt.items.values() if i.is_request)
+    answer(prt, number, "First answer WOMBAT-ANSWER-41", "focal-ita", base=0)
+    answer(prt, number, "Clean answer", "focal-ita", base=1)
+    decide(italy.dialogue, "states-parties", "focal-ita")
+    commit(portal)
+    history = f"/review/countries/ITA/phase-1/feedback/PRT/history/{number}"
+    outsider = client_as(app, "focal-fra").get(history)
+    assert "Clean answer" in outsider.text and "WOMBAT-ANSWER-41" not in outsider.text
+    assert "WOMBAT-ANSWER-41" in client_as(app, "expert-prt").get(history).text
