@@ -44,6 +44,7 @@ def _page(context, request, failure: FormErrors | None = None) -> dict:
         "current": context.level,
         "levels": [(level, translate(forms.LEVEL_HELP[level])) for level in LEVELS],
         "decisions": decisions,
+        "seen": len(dialogue.decisions),
         "errors": failure.errors if failure is not None else {},
     }
 
@@ -86,8 +87,9 @@ def decide_who_reads(context, request):
     schema = DecisionSchema()
     try:
         with forms.refusals(request, schema):
-            level = forms.read(request, schema)["level"]
-            decide(dialogue, level, request.identity.login, thread)
+            values = forms.read(request, schema)
+            login = request.identity.login
+            decide(dialogue, values["level"], login, thread, values["seen"])
             publish.sync(request, dialogue)  # refuses a file altered in store
     except FormErrors as failure:
         request.tm.doom()

@@ -101,6 +101,10 @@ class CorrectionSchema(colander.MappingSchema):
 
 class DecisionSchema(colander.MappingSchema):
     level = colander.SchemaNode(colander.String(), validator=colander.OneOf(LEVELS))
+    #: How many decisions the page showed (SECURITY.md §8: a version token).
+    seen = colander.SchemaNode(
+        colander.Integer(), validator=colander.Range(min=0, max=10**6)
+    )
 
 
 class ReadSchema(colander.MappingSchema):

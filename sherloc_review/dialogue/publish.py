@@ -279,7 +279,9 @@ def _copy_message(copy: PublishedThread, thread: Thread, message: Message) -> bo
             continue  # a stored file never changes: copied once
         copied = copy_file(attachment)
         copy.files[file_id] = copied
-        copy.fingerprints = (*copy.fingerprints, (copied.filename, copied.sha256))
+        record = (copied.filename, copied.sha256)
+        if record not in copy.fingerprints:  # published again after a withdrawal
+            copy.fingerprints = (*copy.fingerprints, record)
     copy.messages[message.number] = fresh
     if message.number > copy.copied:
         copy.copied = message.number

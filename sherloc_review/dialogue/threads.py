@@ -242,12 +242,46 @@ def _move_mark(thread: Thread, login: str, upto: int) -> None:
     totals[login] = totals.get(login, 0) + upto - before
 
 
-def decide(dialogue: Dialogue, level: str, by: str, thread: Thread | None = None):
-    """Record who may read the whole dialogue or ``thread`` (¶40, ¶41)."""
+def decide(
+    dialogue: Dialogue,
+    level: str,
+    by: str,
+    thread: Thread | None = None,
+    seen: int | None = None,
+):
+    """Record who may read the whole dialogue or ``thread`` (¶40, ¶41).
+
+    ``seen``: how many decisions the decider's page showed.  A decision
+    recorded since makes the act stale (refused: read it and decide again),
+    unless it is this very act sent again, which answers as the first did.
+    """
     if level not in LEVELS:
         raise ActionRefused(_("Choose who may read."), "level")
     number = thread.number if thread is not None else 0
+    if seen is not None and seen != len(dialogue.decisions):
+        last = dialogue.decisions[-1] if dialogue.decisions else None
+        if (
+            seen == len(dialogue.decisions) - 1
+            and last is not None
+            and (last.level, last.thread, last.by) == (level, number, by)
+        ):
+            return last
+        raise ActionRefused(
+            _(
+                "Another decision was recorded since this page was shown: read "
+                "it below and decide again."
+            ),
+            "level",
+        )
     current = thread.level if thread is not None else dialogue.level
+    if thread is not None and LEVELS.index(level) < LEVELS.index(dialogue.level):
+        raise ActionRefused(
+            _(
+                "The whole dialogue is open to more readers than that: change "
+                "the decision for the whole dialogue first."
+            ),
+            "level",
+        )
     if level == current:
         raise ActionRefused(_("That is already the decision in force."), "level")
     decision = Decision(level, by, time.time(), number)

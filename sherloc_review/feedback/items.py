@@ -110,6 +110,7 @@ def release(
     written.release = Release(by, time.time(), today.isoformat(), key)
     written.status = RELEASED
     phase = written.phase
+    read_current(phase.country)  # a redraw committed meanwhile adds a reviewer
     others = [
         phase.feedback.get(r.state)
         for r in phase.country.reviewers

@@ -148,3 +148,25 @@ def test_the_dialogues_running_totals_match_the_threads_marks(dialogue):
     for login in ("focal-ita", "secretariat"):
         by_thread = sum(t.unread(login) for t in dialogue.threads.values())
         assert dialogue.unread_everywhere(login) == by_thread, login
+
+
+def test_a_thread_is_never_narrower_than_the_whole_dialogue(dialogue):
+    decide(dialogue, "public", "focal-ita")
+    with pytest.raises(ActionRefused) as refused:
+        decide(dialogue, "participants", "focal-ita", dialogue.threads[1])
+    assert refused.value.field == "level"
+    assert dialogue.threads[1].effective_level == "public"
+
+
+def test_a_decision_carries_the_decisions_it_saw(dialogue):
+    thread = dialogue.threads[1]
+    first = decide(dialogue, "states-parties", "focal-ita", thread, seen=0)
+    # The same form sent again (a lost answer, a double click): the same act.
+    assert decide(dialogue, "states-parties", "focal-ita", thread, seen=0) is first
+    assert len(dialogue.decisions) == 1
+    # Another focal point's form, shown before that decision: refused.
+    with pytest.raises(ActionRefused) as stale:
+        decide(dialogue, "participants", "other-focal-ita", thread, seen=0)
+    assert stale.value.field == "level" and thread.level == "states-parties"
+    decide(dialogue, "participants", "focal-ita", thread, seen=1)
+    assert thread.level == "participants"

@@ -491,3 +491,15 @@ def test_more_files_than_a_message_takes_are_refused_before_any_is_stored(
     )
     assert str(MAX_FILES) in page.html.find(id="error-thread-files").text
     assert len(portal["review"]["countries"]["ITA"].phases[1].dialogue.threads) == 2
+
+
+def test_a_decision_made_from_a_page_shown_before_another_is_refused(app, db):
+    first = client_as(app, "focal-ita").get(f"{D}/1/decide").forms["decide-form"]
+    second = client_as(app, "focal-ita").get(f"{D}/1/decide").forms["decide-form"]
+    first["level"] = "states-parties"
+    first.submit(status=303)
+    second["level"] = "public"
+    page = second.submit(status=400)
+    assert "Another decision" in page.html.find(id="error-decide").text
+    again = client_as(app, "focal-ita").get(f"{D}/1/decide")
+    assert again.html.find(id="current-level")["data-level"] == "states-parties"

@@ -28,15 +28,10 @@ def old_country_review(country: CountryReview) -> CountryReview:
 
 def phase_before_the_dialogue(phase: PhaseReview) -> PhaseReview:
     """A phase as version 5 pickled it: no ``feedback`` nor ``dialogue``,
-    schema 2, and not moved on by the demo's released feedback."""
+    schema 2 (the demo's feedback never moves a phase on: one reviewing
+    State still drafts)."""
     phase._p_activate()
     kept = {k: v for k, v in vars(phase).items() if k not in ("feedback", "dialogue")}
-    if any(step.note == "written feedback released" for step in phase.steps):
-        kept.update(
-            state="feedback",
-            steps=phase.steps[:-1],
-            feedback_received=None,
-        )
     old = PhaseReview.__new__(PhaseReview)
     old.__setstate__({**kept, "schema_version": 2})
     return old
