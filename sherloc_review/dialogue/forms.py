@@ -55,8 +55,10 @@ LEVEL_HELP = {
         "they cannot write in it."
     ),
     PUBLIC: _(
-        "A copy is published for anyone to read (¶41); the officials of every "
-        "State party read the dialogue itself as well."
+        "A copy is published for anyone to read (¶41), with the names written "
+        "in the messages and in the records of meetings (¶36), but not the "
+        "logins of their authors; the officials of every State party read the "
+        "dialogue itself as well."
     ),
 }
 
