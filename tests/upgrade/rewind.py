@@ -50,6 +50,23 @@ def old_phase(phase: PhaseReview) -> PhaseReview:
     return old
 
 
+def _rewind(root, old, default: int, steps) -> None:
+    """Every phase as ``old`` makes it; ``default`` (and the demo one
+    below it) recorded as installed, ``steps`` as never run."""
+    review = root["review"]
+    review._p_changed = True
+    for country in review["countries"].values():
+        for number in list(country.phases.keys()):
+            phase = old(country.phases[number])
+            phase.__parent__ = country
+            country.phases[number] = phase
+    root.installed["default"] = default
+    if "demo" in root.installed:
+        root.installed["demo"] = default - 1
+    for key in steps:
+        root.upgrades_done.pop(key, None)
+
+
 def before_the_dialogue(root) -> None:
     """Version 5 of ``default`` (and 4 of ``demo``): phases without
     feedback nor dialogue, no notification preferences."""
@@ -58,17 +75,7 @@ def before_the_dialogue(root) -> None:
         root["knowledge"].remove("dialogues")
     review._p_activate()
     review.__dict__.pop("dialogue_preferences", None)
-    review._p_changed = True
-    for country in review["countries"].values():
-        for number in list(country.phases.keys()):
-            phase = phase_before_the_dialogue(country.phases[number])
-            phase.__parent__ = country
-            country.phases[number] = phase
-    root.installed["default"] = 5
-    if "demo" in root.installed:
-        root.installed["demo"] = 4
-    for key in DIALOGUE_STEPS:
-        root.upgrades_done.pop(key, None)
+    _rewind(root, phase_before_the_dialogue, 5, DIALOGUE_STEPS)
 
 
 def before_the_questionnaires(root) -> None:
@@ -81,17 +88,7 @@ def before_the_questionnaires(root) -> None:
     if "responses" in root["knowledge"]:
         root["knowledge"].remove("responses")
     review.__dict__.pop("responses_catalog", None)
-    review._p_changed = True
-    for country in review["countries"].values():
-        for number in list(country.phases.keys()):
-            phase = old_phase(country.phases[number])
-            phase.__parent__ = country
-            country.phases[number] = phase
-    root.installed["default"] = 4
-    if "demo" in root.installed:
-        root.installed["demo"] = 3
-    for key in QUESTIONNAIRE_STEPS:
-        root.upgrades_done.pop(key, None)
+    _rewind(root, old_phase, 4, QUESTIONNAIRE_STEPS)
 
 
 def before_the_cycle(root) -> None:
