@@ -38,5 +38,6 @@ def includeme(config) -> None:
     config.include(".responses")
     config.include(".feedback")
     config.include(".dialogue")
+    config.include(".stakeholders")
     config.include(".guidance")
     config.include(".api")

@@ -40,6 +40,7 @@ def install_default(context) -> None:
     from .officials import setup as officials_setup
     from .responses import setup as responses_setup
     from .responses.publish import ensure_published_folder
+    from .stakeholders.setup import ensure_dialogues
 
     review = mechanism(context.root, context)
     import_states(review, context)
@@ -52,6 +53,7 @@ def install_default(context) -> None:
     cycle_setup.install(review, context.changed)
     responses_setup.install(review, context.changed)
     dialogue_setup.install(review, context.changed)
+    ensure_dialogues(review, context.changed)
     ensure_guidance(review, context.changed)
     ensure_published_folder(context.root, context.changed)
     dialogues_folder(context.root, context.changed)
@@ -69,6 +71,7 @@ def install_demo(context) -> None:
     from .draws import setup as draws_setup
     from .officials import setup as officials_setup
     from .responses import demo as responses_demo
+    from .stakeholders import demo as stakeholders_demo
 
     review = context.root[MECHANISM_NAME]
     demo.create_accounts(context, review["states"])
@@ -79,6 +82,12 @@ def install_demo(context) -> None:
     cycle_setup.install_demo(review, context.changed, today)
     responses_demo.install_demo(review, context.changed, today)
     dialogue_demo.install_demo(review, context.changed, today)
+    stakeholders_demo.install_demo(
+        review,
+        context.root["users"],
+        context.changed,
+        context.registry.sherloc_clock.now(),
+    )
 
 
 def uninstall(context) -> None:

@@ -1,6 +1,7 @@
 """Upgrade steps of the add-on's profiles, one module per step."""
 
 from . import (
+    constructive_dialogues,
     dialogue_module,
     draw_folders,
     participation_records,
@@ -72,4 +73,18 @@ def includeme(config) -> None:
         5,
         "Add demonstration feedback and dialogue",
         dialogue_module.upgrade_demo,
+    )
+    config.add_upgrade_step(
+        "default",
+        6,
+        7,
+        "Add the constructive dialogues with stakeholders (¶53)",
+        constructive_dialogues.upgrade_default,
+    )
+    config.add_upgrade_step(
+        "demo",
+        5,
+        6,
+        "Plan two demonstration constructive dialogues",
+        constructive_dialogues.upgrade_demo,
     )

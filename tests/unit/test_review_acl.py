@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from pyramid.authorization import ACLHelper, Allow, Authenticated, Everyone
@@ -21,6 +21,9 @@ from sherloc_review.draws.meeting import prepare, run
 from sherloc_review.guidance.resources import GuidancePage
 from sherloc_review.guidance.setup import ensure_guidance
 from sherloc_review.permissions import ReviewPermission
+from sherloc_review.stakeholders.acts import create, organisation, register
+from sherloc_review.stakeholders.permissions import StakeholderPermission
+from sherloc_review.stakeholders.setup import ensure_dialogues
 from sherloc_review.testing import install_default_into
 
 
@@ -43,6 +46,22 @@ def root():
     country = next(c for c in mechanism["countries"].values() if c.phases)
     secretariat = User("secretariat")  # speaks for no State
     start_thread(country.phases[1].dialogue, "General", Topic(), "Text.", secretariat)
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    planned = create(
+        ensure_dialogues(mechanism),
+        "tip",
+        datetime(2027, 3, 1, 10),
+        "Europe/Vienna",
+        "Vienna",
+        "",
+        "",
+        "test",
+        now,
+    )
+    applicant = organisation("NGO", "", "", "Contact", "ngo@example.org", {})
+    register(
+        planned, "ngo", applicant, ("A",), "", "", (), "ngo", mechanism["states"], now
+    )
     guidance = ensure_guidance(mechanism)
     guidance.add_page(GuidancePage("Using the module", "Text.", "en", "secretariat"))
     return root
@@ -63,6 +82,8 @@ def walk(node):
         if phase.dialogue is not None:
             yield phase.dialogue
             yield from phase.dialogue.threads.values()
+    if type(node).__name__ == "ConstructiveDialogue":
+        yield from node.registrations.values()
     if type(node).__name__ == "Cycle":
         yield node["status"]
         yield node["feed"]
@@ -104,6 +125,9 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "Feeds",
         "FeedAddress",
         "WorkingGroupSession",
+        "DialoguesFolder",
+        "ConstructiveDialogue",
+        "Registration",
     } <= kinds
 
 
@@ -113,12 +137,19 @@ def test_every_acl_under_review_ends_with_deny_all(root):
         assert acl[-1] == DENY_ALL, node
 
 
-#: The only grants to everyone: the public status (counts) and the calendar
-#: feeds, whose view serves nothing without the feed's secret.
+#: The only grants to everyone: the public status (counts), the calendar
+#: feeds, whose view serves nothing without the feed's secret, and the
+#: constructive dialogues' public pages and application form (¶53), whose
+#: applications below are closed.
 PUBLIC = {
     ("PublicStatus", CyclePermission.STATUS),
     ("Feeds", CyclePermission.FEED),
     ("FeedAddress", CyclePermission.FEED),
+    ("DialoguesFolder", StakeholderPermission.PUBLIC_VIEW),
+    (
+        "ConstructiveDialogue",
+        (StakeholderPermission.PUBLIC_VIEW, StakeholderPermission.REGISTER),
+    ),
 }
 
 

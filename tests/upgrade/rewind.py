@@ -15,6 +15,7 @@ from sherloc_review.cycle.phases import PhaseReview
 CYCLE_STEPS = ("default:3->4", "demo:2->3")
 QUESTIONNAIRE_STEPS = ("default:4->5", "demo:3->4")
 DIALOGUE_STEPS = ("default:5->6", "demo:4->5")
+STAKEHOLDER_STEPS = ("default:6->7", "demo:5->6")
 
 
 def old_country_review(country: CountryReview) -> CountryReview:
@@ -67,9 +68,23 @@ def _rewind(root, old, default: int, steps) -> None:
         root.upgrades_done.pop(key, None)
 
 
+def before_the_stakeholders(root) -> None:
+    """Version 6 of ``default`` (and 5 of ``demo``): no constructive
+    dialogues (¶53)."""
+    review = root["review"]
+    if "dialogues" in review:
+        review.remove("dialogues")
+    root.installed["default"] = 6
+    if "demo" in root.installed:
+        root.installed["demo"] = 5
+    for key in STAKEHOLDER_STEPS:
+        root.upgrades_done.pop(key, None)
+
+
 def before_the_dialogue(root) -> None:
     """Version 5 of ``default`` (and 4 of ``demo``): phases without
     feedback nor dialogue, no notification preferences."""
+    before_the_stakeholders(root)
     review = root["review"]
     if "dialogues" in root["knowledge"]:
         root["knowledge"].remove("dialogues")

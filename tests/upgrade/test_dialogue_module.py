@@ -40,7 +40,9 @@ def test_the_upgrade_opens_every_phases_dialogue_and_the_demo_writes(app, old_si
     results = installer.upgrade(old_site)
     assert [r.action.title.split(":")[0] for r in results] == [
         "upgrade default 5 -> 6",
+        "upgrade default 6 -> 7",
         "upgrade demo 4 -> 5",
+        "upgrade demo 5 -> 6",
     ]
 
     def read(root):
@@ -64,7 +66,7 @@ def test_the_upgrade_opens_every_phases_dialogue_and_the_demo_writes(app, old_si
         assert italy.dialogue.threads[2].record.kind == "videoconference"
         assert review.dialogue_preferences is not None
         assert "dialogues" in root["knowledge"]
-        assert root.installed["default"] == 6 and root.installed["demo"] == 5
+        assert root.installed["default"] == 7 and root.installed["demo"] == 6
 
     in_transaction(old_site, read)
     installer.check(old_site)

@@ -44,8 +44,10 @@ def test_the_upgrade_opens_every_phases_responses_and_the_demo_answers(app, old_
     assert [r.action.title.split(":")[0] for r in results] == [
         "upgrade default 4 -> 5",
         "upgrade default 5 -> 6",
+        "upgrade default 6 -> 7",
         "upgrade demo 3 -> 4",
         "upgrade demo 4 -> 5",
+        "upgrade demo 5 -> 6",
     ]
 
     def read(root):
@@ -62,7 +64,7 @@ def test_the_upgrade_opens_every_phases_responses_and_the_demo_answers(app, old_
         assert italy.state == "feedback"
         assert review.responses_catalog.words
         assert "guidance" in review and "responses" in root["knowledge"]
-        assert root.installed["default"] == 6 and root.installed["demo"] == 5
+        assert root.installed["default"] == 7 and root.installed["demo"] == 6
 
     in_transaction(old_site, read)
     installer.check(old_site)

@@ -1,0 +1,1 @@
+"""Pages of the constructive dialogues (written by the next step)."""
