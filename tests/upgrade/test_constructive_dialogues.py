@@ -1,0 +1,45 @@
+"""``default`` 6 -> 7 and ``demo`` 5 -> 6 on a site made before the
+constructive dialogues (¶53): the folder appears, the demo plans two."""
+
+from __future__ import annotations
+
+import pytest
+
+from sherloc_portal.installer import GenerationTooOld
+
+from .rewind import before_the_stakeholders, in_transaction
+
+
+@pytest.fixture
+def old_site(app, db):
+    in_transaction(db, before_the_stakeholders)
+    return db
+
+
+def test_the_upgrade_adds_the_dialogues_and_the_demo_plans_two(app, old_site):
+    def before(root):
+        assert "dialogues" not in root["review"]
+
+    in_transaction(old_site, before)
+    installer = app.registry.sherloc_installer
+    with pytest.raises(GenerationTooOld):
+        installer.check(old_site)
+    results = installer.upgrade(old_site)
+    assert [r.action.title.split(":")[0] for r in results] == [
+        "upgrade default 6 -> 7",
+        "upgrade demo 5 -> 6",
+    ]
+
+    def after(root):
+        folder = root["review"]["dialogues"]
+        opened, closed = folder["1"], folder["2"]
+        now = app.registry.sherloc_clock.now()
+        assert opened.open_for_registration(now)
+        assert not closed.open_for_registration(now)
+        assert closed.circulated_at is not None
+        assert [r.login for r in closed.registrations.values()] == ["ngo-demo"]
+        assert root.installed["default"] == 7 and root.installed["demo"] == 6
+
+    in_transaction(old_site, after)
+    installer.check(old_site)
+    assert installer.upgrade(old_site) == []
