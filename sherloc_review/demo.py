@@ -27,6 +27,8 @@ def account_specs(states) -> list[dict]:
         {"login": "admin", "fullname": "Portal administrator", "roles": ("admin",)},
         {"login": "secretariat", "fullname": "Secretariat", "roles": ("secretariat",)},
         {"login": "ngo-demo", "fullname": "Demo NGO", "roles": ("ngo",)},
+        {"login": "chair-demo", "fullname": "Chair (demo)", "roles": ("chair",)},
+        {"login": "bureau-demo", "fullname": "Bureau (demo)", "roles": ("bureau",)},
     ]
     for state in states.values():
         if not state.is_party("UNTOC"):

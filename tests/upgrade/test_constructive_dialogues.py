@@ -43,3 +43,19 @@ def test_the_upgrade_adds_the_dialogues_and_the_demo_plans_two(app, old_site):
     in_transaction(old_site, after)
     installer.check(old_site)
     assert installer.upgrade(old_site) == []
+
+
+def test_the_demo_upgrade_adds_the_chair_and_the_bureau(app, db):
+    def forget(root):
+        before_the_stakeholders(root)
+        for login in ("chair-demo", "bureau-demo"):
+            root["users"].remove(login)
+
+    in_transaction(db, forget)
+    app.registry.sherloc_installer.upgrade(db)
+
+    def read(root):
+        assert root["users"]["chair-demo"].roles == ("chair",)
+        assert root["users"]["bureau-demo"].roles == ("bureau",)
+
+    in_transaction(db, read)
