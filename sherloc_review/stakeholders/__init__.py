@@ -13,3 +13,5 @@ secure area: their accounts hold the ``ngo`` role only.
 
 def includeme(config) -> None:
     config.scan(".views")
+    config.scan(".applicants_views")
+    config.scan(".decision_views")
