@@ -42,6 +42,7 @@ from .resources import (
     Registration,
     Summary,
 )
+from .rules import local_text
 
 #: The most representatives one application names.
 MAX_REPRESENTATIVES = 10
@@ -147,9 +148,7 @@ def register(
                 "Applications closed on ${cutoff} (${zone} time), 15 days before "
                 "the dialogue (¶53(d), (e)).",
                 mapping={
-                    "cutoff": dialogue.cutoff.astimezone(
-                        rules.zone(dialogue.timezone)
-                    ).strftime("%Y-%m-%d %H:%M"),
+                    "cutoff": local_text(dialogue.cutoff, dialogue.timezone),
                     "zone": dialogue.timezone,
                 },
             )
@@ -234,7 +233,15 @@ def object_to(
     if registration.status != CIRCULATED:
         raise ActionRefused(_("This application is not open to objections."))
     if now >= dialogue.objections_close:
-        raise ActionRefused(_("Objections closed on the date shown."))
+        raise ActionRefused(
+            _(
+                "Objections closed on ${date} (${zone} time).",
+                mapping={
+                    "date": local_text(dialogue.objections_close, dialogue.timezone),
+                    "zone": dialogue.timezone,
+                },
+            )
+        )
     if any(o.state == user.state for o in registration.objections):
         raise ActionRefused(_("Your State has objected already."))
     objection = Objection(

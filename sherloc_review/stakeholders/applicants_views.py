@@ -116,7 +116,7 @@ def states_of(dialogue: ConstructiveDialogue):
 
 def local(dialogue: ConstructiveDialogue, moment: datetime) -> str:
     """``moment`` as the dialogue's clock reads it, ``2027-01-20 00:00``."""
-    return moment.astimezone(rules.zone(dialogue.timezone)).strftime("%Y-%m-%d %H:%M")
+    return rules.local_text(moment, dialogue.timezone)
 
 
 def heading(request, dialogue: ConstructiveDialogue) -> dict:

@@ -28,7 +28,7 @@ from ..dialogue.notify import localizer_of
 from ..i18n import _
 from . import acts
 from .applicants_views import application, heading, local, reader_of, states_of
-from .mentions import _patterns, codes_of
+from .mentions import codes_of, spans
 from .permissions import StakeholderPermission as P
 from .resources import CIRCULATED, Registration
 
@@ -256,17 +256,12 @@ def highlighted(text: str, codes) -> list[list[tuple[str, str]]]:
     piece names, ``""`` for the text between; ``[]`` for no text."""
     if not text.strip():
         return []
-    spans = sorted(
-        (m.start(), -m.end(), iso3)
-        for iso3, pattern in _patterns(codes)
-        for m in pattern.finditer(text)
-    )
     pieces, at = [], 0
-    for start, minus_end, iso3 in spans:
+    for start, end, iso3 in spans(text, codes):
         if start < at:
             continue  # inside a longer name found first
-        pieces += [(text[at:start], ""), (text[start:-minus_end], iso3)]
-        at = -minus_end
+        pieces += [(text[at:start], ""), (text[start:end], iso3)]
+        at = end
     pieces.append((text[at:], ""))
     paragraphs: list[list[tuple[str, str]]] = [[]]
     for piece, iso3 in pieces:

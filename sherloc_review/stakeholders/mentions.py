@@ -69,6 +69,17 @@ def codes_of(states) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((s.iso3, s.iso2) for s in states.values() if s.iso2))
 
 
+def spans(text: str, codes: tuple[tuple[str, str], ...]) -> list[tuple[int, int, str]]:
+    """``(start, end, ISO3)`` of every name ``text`` holds, in order of
+    start, the longest first where two start together."""
+    found = [
+        (m.start(), m.end(), iso3)
+        for iso3, pattern in _patterns(codes)
+        for m in pattern.finditer(text)
+    ]
+    return sorted(found, key=lambda span: (span[0], -span[1]))
+
+
 def mentioned(text: str, codes: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """ISO3 of the States ``text`` names, in ISO3 order."""
     if not text.strip():

@@ -40,6 +40,11 @@ def _zones() -> set[str]:
 _ZONES: set[str] | None = None
 
 
+def local_text(instant: datetime, timezone: str) -> str:
+    """``instant`` as ``YYYY-MM-DD HH:MM`` in ``timezone``."""
+    return instant.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
+
+
 def local_day(starts_at: datetime, timezone: str) -> date:
     return starts_at.astimezone(ZoneInfo(timezone)).date()
 
