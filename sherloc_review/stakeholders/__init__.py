@@ -15,3 +15,5 @@ def includeme(config) -> None:
     config.scan(".views")
     config.scan(".applicants_views")
     config.scan(".decision_views")
+    config.scan(".apply_views")
+    config.scan(".own_views")
