@@ -127,6 +127,22 @@ def organisation(
     )
 
 
+def closed_reason(dialogue: ConstructiveDialogue, now: datetime):
+    """Why applications are not taken at ``now``, or ``None`` while they are."""
+    if dialogue.not_convened is not None:
+        return _("The chair decided not to convene this dialogue.")
+    if dialogue.open_for_registration(now):
+        return None
+    return _(
+        "Applications closed on ${cutoff} (${zone} time), 15 days before "
+        "the dialogue (¶53(d), (e)).",
+        mapping={
+            "cutoff": local_text(dialogue.cutoff, dialogue.timezone),
+            "zone": dialogue.timezone,
+        },
+    )
+
+
 def register(
     dialogue: ConstructiveDialogue,
     kind: str,
@@ -140,19 +156,9 @@ def register(
     now: datetime,
 ) -> Registration:
     """An application (¶53(d), (e)); refused after the cut-off."""
-    if dialogue.not_convened is not None:
-        raise ActionRefused(_("The chair decided not to convene this dialogue."))
-    if not dialogue.open_for_registration(now):
-        raise ActionRefused(
-            _(
-                "Applications closed on ${cutoff} (${zone} time), 15 days before "
-                "the dialogue (¶53(d), (e)).",
-                mapping={
-                    "cutoff": local_text(dialogue.cutoff, dialogue.timezone),
-                    "zone": dialogue.timezone,
-                },
-            )
-        )
+    refusal = closed_reason(dialogue, now)
+    if refusal is not None:
+        raise ActionRefused(refusal)
     if kind not in KINDS:
         raise ActionRefused(_("Choose what kind of organisation applies."), "kind")
     people = tuple(_line(p, "representatives") for p in representatives if p.strip())

@@ -91,22 +91,6 @@ class ApplicationSchema(colander.MappingSchema):
     assistance = _text()
 
 
-def closed_reason(dialogue: ConstructiveDialogue, now):
-    """Why applications are not taken now, or ``None`` while they are."""
-    if dialogue.not_convened is not None:
-        return _("The chair decided not to convene this dialogue.")
-    if dialogue.open_for_registration(now):
-        return None
-    return _(
-        "Applications closed on ${cutoff} (${zone} time), 15 days before "
-        "the dialogue (¶53(d), (e)).",
-        mapping={
-            "cutoff": local(dialogue, dialogue.cutoff),
-            "zone": dialogue.timezone,
-        },
-    )
-
-
 def staff_account(request) -> bool:
     """Whether the visitor is logged in with an account that may not apply.
 
@@ -147,7 +131,7 @@ def page(
     """The form, or ``notice`` (closed, refused) in its place."""
     translate = request.translate
     now = request.clock.now()
-    notice = notice or closed_reason(context, now)
+    notice = notice or acts.closed_reason(context, now)
     if notice is None and staff_account(request):
         notice = STAFF_REFUSAL
     identity = request.identity
@@ -277,7 +261,7 @@ def _register(context: ConstructiveDialogue, request, now):
 )
 def apply(context: ConstructiveDialogue, request):
     now = request.clock.now()
-    closed = closed_reason(context, now)
+    closed = acts.closed_reason(context, now)
     if closed is not None:
         return _refused(context, request, 409, closed)
     if staff_account(request):
