@@ -4,9 +4,11 @@
 context is ``/review/cycle``, whose ACL decides); ``/status`` is public and
 carries counts only, never a State (¶4(b)).  ``POST /cycle/reminders`` runs
 the daily reminder job inside the server (the Secretariat's token), and
-``POST /cycle/dialogue-digest`` the daily digest of the dialogue: the way
-to run them from cron while the server holds the embedded FileStorage,
-which no second process may open.
+``POST /cycle/dialogue-digest`` the daily digest of the dialogue, and
+``POST /cycle/constructive-dialogues`` the circulation and settlement of
+the constructive dialogues' applications (¶53(d), (e)): the way to run them
+from cron while the server holds the embedded FileStorage, which no second
+process may open.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from sherloc_portal.api import api_service
 from sherloc_portal.api.schemas import closed
 
 from ..dialogue import digest
+from ..dialogue.api import utc
+from ..stakeholders import job as dialogues_job
 from . import reminders
 from . import workplan as plan
 from .overview import as_json, groups
@@ -43,6 +47,13 @@ digest_service = api_service(
     "/cycle/dialogue-digest",
     traverse="/review/cycle",
     description="Run the daily digest of unread dialogue messages (idempotent).",
+)
+dialogues_job_service = api_service(
+    "api.review.cycle.constructive_dialogues",
+    "/cycle/constructive-dialogues",
+    traverse="/review/cycle",
+    description="Run the job of the constructive dialogues: circulate the lists "
+    "of applicants and settle the applications (¶53(d), (e); idempotent).",
 )
 status_service = api_service(
     "api.review.status",
@@ -202,6 +213,53 @@ def run_digest(request):
     return {"sent": report.sent}
 
 
+class DialoguesJobBody(colander.MappingSchema):
+    now = colander.SchemaNode(
+        colander.String(), description="The moment it ran as of (ISO 8601, UTC)."
+    )
+    circulated = colander.SchemaNode(
+        colander.Integer(), description="Dialogues whose list was circulated."
+    )
+    late = colander.SchemaNode(
+        colander.Integer(),
+        description="Of those, lists circulated after their due date (10 days "
+        "before the dialogue).",
+    )
+    settled = colander.SchemaNode(
+        colander.Integer(), description="Dialogues whose applications were settled."
+    )
+    sent = colander.SchemaNode(colander.Integer(), description="Mails queued.")
+
+
+class DialoguesJobResponse(colander.MappingSchema):
+    body = DialoguesJobBody(typ=closed(), title="ConstructiveDialoguesJob")
+
+
+@dialogues_job_service.post(
+    permission=CyclePermission.MANAGE,
+    response_schemas={"200": DialoguesJobResponse(description="What the run did.")},
+)
+def run_dialogues_job(request):
+    """Circulate the lists of applicants and settle the applications due.
+
+    A list is circulated once its dialogue's cut-off passed, the
+    applications are settled once objections closed; a second run sends
+    nothing.  The focal points of the States parties get a link to each
+    list circulated; registrants are told that their application was
+    circulated, then its outcome (approved, rejected, or referred to the
+    Bureau), never which State objected.  Run it daily from cron.
+    """
+    now = request.clock.now()
+    report = dialogues_job.run(request, request.root, now)
+    return {
+        "now": utc(now.timestamp()),
+        "circulated": report.circulated,
+        "late": report.late,
+        "settled": report.settled,
+        "sent": report.sent,
+    }
+
+
 @status_service.get(
     permission=CyclePermission.STATUS,
     response_schemas={"200": StatusResponse(description="Counts of reviews.")},
@@ -216,4 +274,5 @@ def includeme(config) -> None:
     config.add_api_service(cycle_service)
     config.add_api_service(reminders_service)
     config.add_api_service(digest_service)
+    config.add_api_service(dialogues_job_service)
     config.add_api_service(status_service)

@@ -2,20 +2,25 @@
 
     sherloc-cycle remind <ini> [--today YYYY-MM-DD]
     sherloc-cycle dialogue-digest <ini>
+    sherloc-cycle constructive-dialogues <ini> [--now ISO-DATETIME]
 
 ``remind`` sends the reminders due and marks overdue items
 (:mod:`.reminders`); ``--today`` runs it as of another day (to catch up,
 or to test).  ``dialogue-digest`` sends the daily digest of unread
 dialogue messages to those who chose it
-(:mod:`sherloc_review.dialogue.digest`).  Each runs in one transaction,
-retried on a conflict; its mails leave only if it commits.  Running either
-twice on a day does nothing the second time.
+(:mod:`sherloc_review.dialogue.digest`).  ``constructive-dialogues``
+circulates the lists of applicants to the constructive dialogues whose
+cut-off passed and settles the applications once objections closed, with
+their mails (:mod:`sherloc_review.stakeholders.job`); ``--now`` runs it as
+of another moment.  Each runs in one transaction, retried on a conflict;
+its mails leave only if it commits.  Running one twice on a day does
+nothing the second time.
 
 It opens the database itself, so it needs a storage a second process may
 open (ZEO, RelStorage) or a stopped server.  While a server holds the
-embedded FileStorage, run the reminders through the server instead:
-``POST /api/v1/cycle/reminders`` with a Secretariat token (README); the
-digest has no such road yet.
+embedded FileStorage, run the jobs through the server instead with a
+Secretariat token (README): ``POST /api/v1/cycle/reminders``,
+``/cycle/dialogue-digest`` or ``/cycle/constructive-dialogues``.
 
 Exit codes: 0 done, 1 the run failed, 2 usage error.
 """
@@ -26,7 +31,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import transaction
@@ -37,6 +42,7 @@ from sherloc_portal.resources.root import ROOT_KEY
 from sherloc_portal.scripts.admin import FAILED, USAGE_ERROR, load_app
 
 from ..dialogue import digest
+from ..stakeholders import job as dialogues_job
 from . import reminders
 
 ATTEMPTS = 3
@@ -47,6 +53,9 @@ LOCKED = {
     "through it with POST /api/v1/cycle/reminders (see README).",
     "dialogue-digest": "sherloc-cycle: a running server holds the database; "
     "serve it through ZEO so that the job may open it too (see README).",
+    "constructive-dialogues": "sherloc-cycle: a running server holds the "
+    "database; run the job through it with POST "
+    "/api/v1/cycle/constructive-dialogues (see README).",
 }
 
 
@@ -55,6 +64,17 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _moment(text: str) -> datetime:
+    """An ISO 8601 date and time; without an offset, UTC."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date and time (YYYY-MM-DDTHH:MM[+HH:MM]): {text!r}"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,6 +92,17 @@ def _parser() -> argparse.ArgumentParser:
         help="mail the daily digest of unread dialogue messages (idempotent)",
     )
     dialogue_digest.add_argument("ini", help="the application's .ini file")
+    dialogues = commands.add_parser(
+        "constructive-dialogues",
+        help="circulate the lists of applicants to constructive dialogues and "
+        "settle the applications once objections closed (idempotent)",
+    )
+    dialogues.add_argument("ini", help="the application's .ini file")
+    dialogues.add_argument(
+        "--now",
+        type=_moment,
+        help="run as of this moment (ISO 8601; UTC without an offset)",
+    )
     return parser
 
 
@@ -122,6 +153,26 @@ def dialogue_digest(registry, now: float | None = None) -> digest.Report:
     )
 
 
+def constructive_dialogues(
+    registry, now: datetime | None = None
+) -> dialogues_job.Report:
+    """One run of the dialogues' job in its own transaction, as of ``now``
+    (aware; the registry's clock by default)."""
+    now = now or registry.sherloc_clock.now()
+    return _run(
+        registry,
+        f"sherloc-cycle constructive-dialogues {now.isoformat()}",
+        lambda request, root: dialogues_job.run(request, root, now),
+    )
+
+
+def _dialogues_done(report: dialogues_job.Report) -> str:
+    return (
+        f"Lists circulated: {report.circulated} (late: {report.late}); "
+        f"dialogues settled: {report.settled}; mails sent: {report.sent}"
+    )
+
+
 def main(argv: Sequence[str] | None = None, out=None) -> int:
     out = out or sys.stdout
     args = _parser().parse_args(argv)
@@ -139,6 +190,8 @@ def main(argv: Sequence[str] | None = None, out=None) -> int:
         if args.command == "remind":
             report = remind(app.registry, args.today)
             done = f"Reminders sent: {report.sent}; newly overdue: {report.marked}"
+        elif args.command == "constructive-dialogues":
+            done = _dialogues_done(constructive_dialogues(app.registry, args.now))
         else:
             done = f"Digests sent: {dialogue_digest(app.registry).sent}"
     except (ConflictError, KeyError) as error:

@@ -17,3 +17,4 @@ def includeme(config) -> None:
     config.scan(".decision_views")
     config.scan(".apply_views")
     config.scan(".own_views")
+    config.include(".api")

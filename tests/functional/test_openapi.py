@@ -152,6 +152,16 @@ THREADS = "/reviews/{iso3}/phases/{n}/threads"
 MESSAGES = THREADS + "/{id}/messages"
 READ = THREADS + "/{id}/read"
 RECORD = {"held_on": "2027-01-10", "kind": "call", "participants": "KEN, TUN"}
+REGISTRATIONS = "/dialogues/{id}/registrations"  # the demo's open dialogue 1
+APPLICATION = {
+    "kind": "academia",
+    "organisation": {
+        "name": "Sample University",
+        "contact_name": "Sam Ple",
+        "contact_email": "sample@university.example.org",
+    },
+    "representatives": ["Sam Ple"],
+}
 
 SAMPLES = [
     ("post", "/tokens", None, {"login": "plain", "password": PASSWORD}, 201),
@@ -189,6 +199,14 @@ SAMPLES = [
     ("post", "/cycle/reminders", None, {}, 403),
     ("post", "/cycle/dialogue-digest", "secretariat", {}, 200),
     ("post", "/cycle/dialogue-digest", "focal-fra", {}, 403),
+    ("post", "/cycle/constructive-dialogues", "secretariat", {}, 200),
+    ("post", "/cycle/constructive-dialogues", "focal-fra", {}, 403),
+    ("get", "/dialogues", None, None, 200),
+    ("get", "/dialogues", "ngo-demo", None, 200),
+    ("post", REGISTRATIONS, None, APPLICATION, 201),
+    ("post", REGISTRATIONS, "ngo-demo", APPLICATION, 201),
+    ("post", REGISTRATIONS, None, {**APPLICATION, "kind": 5}, 400),
+    ("post", REGISTRATIONS, "focal-fra", APPLICATION, 403),
     ("get", "/status", None, None, 200),
     ("get", "/status", "ngo-demo", None, 200),
     ("get", QUESTIONNAIRE, "focal-ken", None, 200),
@@ -232,7 +250,7 @@ SAMPLES = [
 
 #: Values of the path parameters the samples use (the demo profile's draw).
 PATH_VALUES = {
-    "{id}": "1",  # the draw, and Kenya's first thread (``kenya_thread``)
+    "{id}": "1",  # the draw, Kenya's first thread (``kenya_thread``), dialogue 1
     "{iso3}": "KEN",  # in group 1: its phase 1 is open, its responses a draft
     "{n}": "1",
     "{instrument}": "UNTOC",
