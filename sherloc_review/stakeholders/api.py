@@ -20,11 +20,6 @@ applications count against the form's limit per client address (429 with
 
 from __future__ import annotations
 
-import math
-import time
-
-from sherloc_portal.accounts import throttle
-from sherloc_portal.accounts.security_log import log_event
 from sherloc_portal.api import api_service
 from sherloc_portal.api.schemas import error_response
 from sherloc_portal.api.validation import refuse, validate_request
@@ -32,14 +27,14 @@ from sherloc_portal.forms import ActionRefused
 
 from ..cycle.sessions import WORKING_GROUPS
 from ..dialogue.api import utc
-from ..i18n import _
 from . import acts
 from .accounts import applicant_account
 from .api_schemas import DialoguesResponse, PostRegistration, RegisteredResponse
 from .applicants_views import states_of
-from .apply_views import STAFF_REFUSAL, _address_key, _per_address, staff_account
+from .apply_views import STAFF_REFUSAL, staff_account
 from .permissions import StakeholderPermission as P
 from .resources import ConstructiveDialogue
+from .throttling import count, throttled
 
 dialogues_service = api_service(
     "api.review.dialogues",
@@ -110,19 +105,10 @@ def _refused(request, status: int, location: str, name: str, message) -> None:
 def _throttled(request) -> bool:
     """Whether this address sent too many applications (then refused 429);
     otherwise the attempt is counted."""
-    key = _address_key(request)
-    until = throttle.retry_after(request, (key,), _per_address(request))
-    if until is None:
-        throttle.record(request, (key,))
+    message = throttled(request)
+    if message is None:
+        count(request)
         return False
-    seconds = max(1, math.ceil(until - time.time()))
-    log_event(request, "application.throttled", retry_after=seconds)
-    request.response.headers["Retry-After"] = str(seconds)
-    message = _(
-        "Too many applications came from your network. Try again in "
-        "${minutes} minutes.",
-        mapping={"minutes": max(1, math.ceil(seconds / 60))},
-    )
     _refused(request, 429, "header", "", message)
     return True
 

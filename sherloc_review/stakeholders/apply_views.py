@@ -20,16 +20,12 @@ from content, scan); comments are plain text, escaped wherever shown.
 
 from __future__ import annotations
 
-import math
-import time
-
 import colander
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from sherloc_portal.accounts import throttle
 from sherloc_portal.accounts.flash import flash
-from sherloc_portal.accounts.security_log import client_address, log_event
+from sherloc_portal.accounts.security_log import log_event
 from sherloc_portal.forms import ActionRefused
 
 from ..cycle.sessions import WORKING_GROUPS
@@ -41,14 +37,13 @@ from .accounts import APPLICANT_ROLE, applicant_account
 from .applicants_views import KIND_LABELS, local, states_of
 from .permissions import StakeholderPermission as P
 from .resources import KINDS, UNCONFIRMED, WITHDRAWN, ConstructiveDialogue
+from .throttling import count, throttled
 
 APPLY_PAGE = "sherloc_review:templates/stakeholders/apply.pt"
 APPLIED_PAGE = "sherloc_review:templates/stakeholders/applied.pt"
 READ = {"request_method": ("GET", "HEAD")}
 #: Files one application may carry.
 MAX_FILES = 5
-#: Accepted applications per client address within ``sherloc.login_window``.
-DEFAULT_PER_ADDRESS = 5
 #: The field people leave empty (hidden from them); robots fill it in.
 HONEYPOT = "fax"
 
@@ -177,15 +172,6 @@ def apply_form(context: ConstructiveDialogue, request):
     return page(context, request)
 
 
-def _address_key(request) -> str:
-    return f"apply-addr:{client_address(request)}"
-
-
-def _per_address(request) -> int:
-    settings = request.registry.settings
-    return int(settings.get("sherloc.applications_per_address", DEFAULT_PER_ADDRESS))
-
-
 def sent_files(request) -> list:
     """The files of the form, refused if too many before a byte is read."""
     sent = [u for u in request.POST.getall("files") if getattr(u, "filename", "")]
@@ -266,27 +252,18 @@ def apply(context: ConstructiveDialogue, request):
         return _refused(context, request, 409, closed)
     if staff_account(request):
         return _refused(context, request, 403, STAFF_REFUSAL)
-    key = _address_key(request)
-    until = throttle.retry_after(request, (key,), _per_address(request))
-    if until is not None:
-        seconds = max(1, math.ceil(until - time.time()))
-        log_event(request, "application.throttled", retry_after=seconds)
-        request.response.headers["Retry-After"] = str(seconds)
-        notice = _(
-            "Too many applications came from your network. Try again in "
-            "${minutes} minutes.",
-            mapping={"minutes": max(1, math.ceil(seconds / 60))},
-        )
+    notice = throttled(request)
+    if notice is not None:
         return _refused(context, request, 429, notice)
     if request.POST.get(HONEYPOT, ""):
-        throttle.record(request, (key,))
+        count(request)
         log_event(request, "application.honeypot", dialogue=context.number)
         return _refused(context, request, 400, QUIET_REFUSAL)
     try:
         registration = _register(context, request, now)
     except FormErrors as failure:
         return _refused(context, request, 400, failure=failure)
-    throttle.record(request, (key,))
+    count(request)
     if request.identity is None:
         return HTTPSeeOther(location=request.resource_url(context, "applied"))
     flash(
