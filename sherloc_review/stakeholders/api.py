@@ -30,8 +30,8 @@ from ..dialogue.api import utc
 from . import acts
 from .accounts import applicant_account
 from .api_schemas import DialoguesResponse, PostRegistration, RegisteredResponse
-from .applicants_views import states_of
 from .apply_views import STAFF_REFUSAL, staff_account
+from .labels import states_of
 from .permissions import StakeholderPermission as P
 from .resources import ConstructiveDialogue
 from .throttling import count, throttled

@@ -25,7 +25,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime
 
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
@@ -39,13 +38,12 @@ from ..i18n import _
 from ..labels import stamp
 from ..principals import BUREAU, CHAIR, SECRETARIAT
 from ..responses.files import download
-from . import rules
+from .labels import KIND_LABELS, STATUS_LABELS, country_label, local, states_of
 from .permissions import StakeholderPermission as P
 from .resources import (
     APPROVED,
     CIRCULATED,
     NOT_CONVENED,
-    PENDING,
     REFERRED,
     REJECTED,
     UNCONFIRMED,
@@ -58,22 +56,6 @@ APPLICANTS_PAGE = "sherloc_review:templates/stakeholders/applicants.pt"
 ASSISTANCE_PAGE = "sherloc_review:templates/stakeholders/assistance.pt"
 READ = {"request_method": ("GET", "HEAD")}
 
-KIND_LABELS = {
-    "ngo": _("Non-governmental organization"),
-    "private_sector": _("Private sector"),
-    "academia": _("Academia"),
-    "other": _("Other stakeholder"),
-}
-STATUS_LABELS = {
-    PENDING: _("Received, not yet circulated"),
-    CIRCULATED: _("On the circulated list"),
-    APPROVED: _("Approved"),
-    REJECTED: _("Rejected"),
-    REFERRED: _("Objected to: before the Bureau (¶53(d))"),
-    WITHDRAWN: _("Withdrawn"),
-    UNCONFIRMED: _("Lapsed: e-mail address never confirmed"),
-    NOT_CONVENED: _("The dialogue is not convened (¶53(f))"),
-}
 #: What the States parties read: the applications the list circulated.
 ON_THE_LIST = (CIRCULATED, APPROVED, REJECTED, REFERRED, NOT_CONVENED)
 
@@ -109,16 +91,6 @@ def reader_of(request) -> Reader:
     )
 
 
-def states_of(dialogue: ConstructiveDialogue):
-    """The mechanism's States (``/review/states``)."""
-    return dialogue.__parent__.__parent__["states"]
-
-
-def local(dialogue: ConstructiveDialogue, moment: datetime) -> str:
-    """``moment`` as the dialogue's clock reads it, ``2027-01-20 00:00``."""
-    return rules.local_text(moment, dialogue.timezone)
-
-
 def heading(request, dialogue: ConstructiveDialogue) -> dict:
     """What every page of the secure area says of the dialogue."""
     return {
@@ -130,13 +102,6 @@ def heading(request, dialogue: ConstructiveDialogue) -> dict:
         "circulated": stamp(dialogue.circulated_at) if dialogue.circulated_at else "",
         "list_url": request.resource_url(dialogue, "applicants"),
     }
-
-
-def country_label(request, states, iso3: str) -> str:
-    """An organisation's country; "International" when it has none."""
-    if not iso3:
-        return request.translate(_("International"))
-    return state_name(states, iso3)
 
 
 def link(request, context, name: str, permission, applies: bool = True) -> str:

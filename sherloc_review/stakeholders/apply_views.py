@@ -34,7 +34,7 @@ from ..i18n import _
 from ..responses import attachments
 from . import acts
 from .accounts import APPLICANT_ROLE, applicant_account
-from .applicants_views import KIND_LABELS, local, states_of
+from .labels import KIND_LABELS, local, states_of
 from .permissions import StakeholderPermission as P
 from .resources import KINDS, UNCONFIRMED, WITHDRAWN, ConstructiveDialogue
 from .throttling import count, throttled

@@ -27,7 +27,8 @@ from ..dialogue.forms import FormErrors, read, refusals
 from ..dialogue.notify import localizer_of
 from ..i18n import _
 from . import acts
-from .applicants_views import application, heading, local, reader_of, states_of
+from .applicants_views import application, heading, reader_of
+from .labels import local, states_of
 from .mentions import codes_of, spans
 from .permissions import StakeholderPermission as P
 from .resources import CIRCULATED, Registration

@@ -24,7 +24,7 @@ from ..i18n import _
 from ..labels import stamp
 from ..responses.files import download
 from . import acts
-from .applicants_views import (
+from .labels import (
     KIND_LABELS,
     STATUS_LABELS,
     country_label,
