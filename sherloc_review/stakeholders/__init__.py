@@ -10,9 +10,21 @@ programme and background papers (¶53(g)).  Stakeholders never enter the
 secure area: their accounts hold the ``ngo`` role only.
 """
 
+from ..i18n import _
+from .permissions import StakeholderPermission
+
 
 def includeme(config) -> None:
+    config.add_nav_tab(
+        "constructive-dialogues",
+        _("Constructive dialogues"),
+        path="/review/dialogues",
+        order=24,
+        permission=StakeholderPermission.PUBLIC_VIEW,
+    )
     config.scan(".views")
+    config.scan(".manage_views")
+    config.scan(".file_views")
     config.scan(".applicants_views")
     config.scan(".decision_views")
     config.scan(".apply_views")
