@@ -24,6 +24,7 @@ from .resources import (
     APPROVED,
     CIRCULATED,
     DOCUMENT_KINDS,
+    IN_COURSE,
     KINDS,
     NGO_KIND,
     NOT_CONVENED,
@@ -327,7 +328,7 @@ def not_convene(
     )
     touched = []
     for registration in dialogue.registrations.values():
-        if registration.status in (PENDING, CIRCULATED, APPROVED, REFERRED):
+        if registration.status in IN_COURSE:
             registration.status = NOT_CONVENED
             touched.append(registration)
     return touched
@@ -359,6 +360,8 @@ def publish_summary(
     dialogue: ConstructiveDialogue, text: str, language: str, by: str, now: datetime
 ) -> Summary:
     """The chair's written summary (¶53(h)), published once held."""
+    if dialogue.not_convened is not None:
+        raise ActionRefused(_("The dialogue was not convened: it has no summary."))
     if now < dialogue.starts_at:
         raise ActionRefused(_("The summary follows the dialogue."))
     if language not in LANGUAGES:

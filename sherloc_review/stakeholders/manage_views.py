@@ -38,11 +38,8 @@ from . import acts, chair_notices
 from .applicants_views import heading, local
 from .permissions import StakeholderPermission as P
 from .resources import (
-    APPROVED,
-    CIRCULATED,
     DOCUMENT_KINDS,
-    PENDING,
-    REFERRED,
+    IN_COURSE,
     ConstructiveDialogue,
     DialoguesFolder,
 )
@@ -242,9 +239,6 @@ def add_document(context: ConstructiveDialogue, request):
 
 # -- the chair: not convened (¶53(f)) -----------------------------------------
 
-#: Applications the decision closes (as :func:`.acts.not_convene` does).
-IN_COURSE = (PENDING, CIRCULATED, APPROVED, REFERRED)
-
 
 def not_convene_page(context: ConstructiveDialogue, request, failure=None) -> dict:
     now = request.clock.now()
@@ -346,9 +340,6 @@ def summary_form(context: ConstructiveDialogue, request):
 )
 def publish_summary(context: ConstructiveDialogue, request):
     def act(values: dict) -> str:
-        if context.not_convened is not None:
-            # TODO(issue 8): in acts.publish_summary, with the other rules.
-            raise ActionRefused(_("The dialogue was not convened: it has no summary."))
         acts.publish_summary(
             context,
             values["text"],

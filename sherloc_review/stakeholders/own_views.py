@@ -33,9 +33,7 @@ from .labels import (
 )
 from .permissions import StakeholderPermission as P
 from .resources import (
-    APPROVED,
-    CIRCULATED,
-    PENDING,
+    IN_COURSE,
     REFERRED,
     REGISTRATION_PREFIX,
     REJECTED,
@@ -49,9 +47,6 @@ REGISTRATION_PAGE = "sherloc_review:templates/stakeholders/registration.pt"
 READ = {"request_method": ("GET", "HEAD")}
 #: The address of an application, of which one may not exist.
 REGISTRATION_PATH = rf".*/{REGISTRATION_PREFIX}[^/]*(/.*)?$"
-
-#: Where the registrant may still withdraw.
-WITHDRAWABLE = (PENDING, CIRCULATED, APPROVED, REFERRED)
 
 
 def outcome(registration: Registration):
@@ -130,7 +125,7 @@ def registration_page(context: Registration, request, error: str = "") -> dict:
         "organisation": organisation,
         "country": country_label(request, states_of(dialogue), organisation.country),
         "files": [dialogue.files[f] for f in context.files if f in dialogue.files],
-        "can_withdraw": context.status in WITHDRAWABLE
+        "can_withdraw": context.status in IN_COURSE
         and request.clock.now() < dialogue.starts_at,
         "flagged": bool(context.mentions) and context.mention_review is None,
         "error": error,

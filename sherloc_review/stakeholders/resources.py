@@ -50,6 +50,10 @@ WITHDRAWN = "withdrawn"
 UNCONFIRMED = "unconfirmed"  # its e-mail never confirmed by the cut-off
 NOT_CONVENED = "not-convened"  # the chair did not convene (¶53(f))
 
+#: Applications still in course: what not convening closes (¶53(f)) and
+#: what a registrant may still withdraw.
+IN_COURSE = (PENDING, CIRCULATED, APPROVED, REFERRED)
+
 #: Documents the Secretariat publishes (¶53(g)).
 DOCUMENT_KINDS = ("programme", "background")
 
