@@ -14,6 +14,7 @@ from sherloc_portal.forms import ActionRefused, CSRFSchema, FormView
 
 from ..draws.views import state_name
 from ..i18n import _
+from ..stakeholders import summaries
 from .permissions import CyclePermission
 from .sessions import WORKING_GROUPS, Paper, Sessions, WorkingGroupSession
 
@@ -149,6 +150,9 @@ def session_page(context, request, error=None) -> dict:
         "body": request.translate(WORKING_GROUPS[context.working_group]),
         "names": _names(request, mechanism, iso3s),
         "candidates": candidates,
+        "dialogue_summaries": summaries.for_session(
+            mechanism, context.__parent__, context
+        ),
         "can_manage": manage,
         "error": error,
     }

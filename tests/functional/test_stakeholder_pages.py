@@ -423,3 +423,41 @@ def test_reading_the_pages_writes_nothing(app, db, portal, folder, chair):
     for path in (f"{D2}/not-convene", f"{D2}/summary", D2):
         chair.get(path, status=200)
     assert db.lastTransaction() == before
+
+
+def test_the_next_session_of_the_working_group_receives_the_summary(app, db, portal):
+    """¶53(h): the chair's summary is made available to the working group
+    at its next session, and to no other group's."""
+    from sherloc_review.cycle.sessions import WorkingGroupSession
+    from sherloc_review.stakeholders.acts import publish_summary
+
+    dialogue = portal["review"]["dialogues"]["1"]  # the trafficking group's
+    publish_summary(
+        dialogue,
+        "SUMMARY-53H",
+        "en",
+        "chair-demo",
+        dialogue.starts_at + timedelta(hours=3),
+    )
+    held = dialogue.local_start.date()
+    sessions = portal["review"]["cycle"]["sessions"]
+    for name, group, starts in (
+        ("next-tip", "tip", held + timedelta(days=90)),
+        ("next-som", "som", held + timedelta(days=90)),
+        ("earlier-tip", "tip", held - timedelta(days=1)),
+    ):
+        sessions.add(
+            name,
+            WorkingGroupSession(group, name, starts, starts, "Vienna", ("Review",), 1),
+        )
+    commit(portal)
+    client = client_as(app, "focal-fra")
+
+    def listed(name):
+        found = client.get(f"/review/cycle/sessions/{name}").html.find(
+            id="dialogue-summaries"
+        )
+        return [li["data-dialogue"] for li in found.find_all("li")] if found else []
+
+    assert listed("next-tip") == ["1"]
+    assert listed("next-som") == [] and listed("earlier-tip") == []
