@@ -51,25 +51,41 @@ def _login_for(users, email: str) -> str:
 
 
 def applicant_account(request, email: str, fullname: str) -> User:
-    """An inactive account for ``email``, mailed its confirmation link."""
+    """The inactive account of ``email`` (made, or one that applied before
+    and never confirmed), mailed a confirmation link."""
     users = portal_users(request)
     email = (email or "").strip().lower()
-    if users.find_by_email(email) is not None:
+    user = users.find_by_email(email)
+    if user is not None and not _unconfirmed_applicant(user):
         raise ActionRefused(
             _("An account already uses this e-mail address: log in first, then apply."),
             "contact_email",
         )
-    user = User(_login_for(users, email), email=email, fullname=fullname.strip())
-    user.roles = (APPLICANT_ROLE,)
-    user.active = False
+    if user is None:
+        user = User(_login_for(users, email), email=email, fullname=fullname.strip())
+        user.roles = (APPLICANT_ROLE,)
+        user.active = False
+        users.add_user(user)
+    # An address someone applied with and never confirmed is not taken for
+    # good: each application mails it a fresh link (the old one dies), and
+    # its owner, once confirmed, sees every application made with it and
+    # withdraws what it did not make.
     user.invited_at = time.time()
-    users.add_user(user)
     max_age = request.sherloc_settings.invitation_max_age
     token = users.onetime.issue(INVITATION_PURPOSE, user.login, max_age)
     link = public_link(request, request.route_path("invitation", token=token))
     send_link_mail(request, user, SUBJECT, BODY, link, max_age)
     log_event_on_commit(request, "applicant.account.created", login=user.login)
     return user
+
+
+def _unconfirmed_applicant(user: User) -> bool:
+    return (
+        not user.active
+        and not user.password_hash
+        and tuple(user.roles) == (APPLICANT_ROLE,)
+        and not user.state
+    )
 
 
 def confirmed(users, login: str) -> bool:

@@ -45,11 +45,15 @@ from .resources import (
 )
 from .rules import local_text
 
+#: How far ahead a dialogue may be planned.
+MAX_YEARS_AHEAD = 10
 #: The most representatives one application names.
 MAX_REPRESENTATIVES = 10
 #: The longest name, address or title (characters).
 MAX_LINE = 300
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]{2,63}$")
+#: Printable ASCII only: a mail header takes nothing else (a non-ASCII or
+#: control character would fail the mail, or forge a header).
+_EMAIL = re.compile(r"^[!-?A-~]{1,64}@[!-?A-~]{1,255}\.[!-?A-~]{2,63}$")
 _WEBSITE = re.compile(r"^https?://[^\s<>\"']{3,300}$", re.I)
 
 
@@ -88,6 +92,14 @@ def create(
     starts_at = local_start.replace(tzinfo=zone)
     if starts_at <= now:
         raise ActionRefused(_("A dialogue is planned in the future."), "starts_at")
+    if local_start.year > now.year + MAX_YEARS_AHEAD:
+        raise ActionRefused(
+            _(
+                "A dialogue is planned at most ${years} years ahead.",
+                mapping={"years": MAX_YEARS_AHEAD},
+            ),
+            "starts_at",
+        )
     place = _line(place, "place", required=False)
     link = _line(link, "link", required=False)
     if link and not _WEBSITE.match(link):
@@ -173,7 +185,10 @@ def register(
             ),
             "representatives",
         )
-    for existing in dialogue.registrations.values():
+    users = dialogue.__parent__.__parent__.__parent__["users"]
+    # An address never confirmed may have been used by someone else first:
+    # its owner applies all the same, and withdraws the other once confirmed.
+    for existing in dialogue.registrations.values() if confirmed(users, login) else ():
         if existing.login == login and existing.status not in (WITHDRAWN, UNCONFIRMED):
             raise ActionRefused(_("You have applied to this dialogue already."))
     comments = checked_text(comments, "comments", required=False)
@@ -291,6 +306,8 @@ def bureau_decides(
     """The Bureau's decision on an NGO objected to (¶53(d))."""
     if registration.status != REFERRED:
         raise ActionRefused(_("This application is not before the Bureau."))
+    if now >= registration.dialogue.starts_at:
+        raise ActionRefused(_("The dialogue has taken place."))
     decision = Decision(bool(approve), checked_text(note, "note"), by, now.timestamp())
     registration.bureau = decision
     registration.status = APPROVED if approve else REJECTED

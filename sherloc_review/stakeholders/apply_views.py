@@ -255,15 +255,16 @@ def apply(context: ConstructiveDialogue, request):
     notice = throttled(request)
     if notice is not None:
         return _refused(context, request, 429, notice)
+    # Every attempt counts, refused ones too: the answers (an address in
+    # use, say) must not be probed at will.
+    count(request)
     if request.POST.get(HONEYPOT, ""):
-        count(request)
         log_event(request, "application.honeypot", dialogue=context.number)
         return _refused(context, request, 400, QUIET_REFUSAL)
     try:
         registration = _register(context, request, now)
     except FormErrors as failure:
         return _refused(context, request, 400, failure=failure)
-    count(request)
     if request.identity is None:
         return HTTPSeeOther(location=request.resource_url(context, "applied"))
     flash(

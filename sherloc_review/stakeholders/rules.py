@@ -24,6 +24,12 @@ def zone(name: str) -> ZoneInfo | None:
     """The IANA time zone ``name``, or ``None`` if there is no such zone."""
     if not name or name not in _zones():
         return None
+    # Region/City names and UTC; never "localtime" or "Factory" (the
+    # server's zone, or none at all), nor the posix/right/Etc aliases.
+    if name not in ("UTC", "Etc/UTC") and (
+        "/" not in name or name.startswith(("posix/", "right/", "Etc/"))
+    ):
+        return None
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

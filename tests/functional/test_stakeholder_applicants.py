@@ -230,6 +230,7 @@ def test_an_ngo_objected_to_goes_to_the_bureau_which_rejects(
     acts.settle(som, som.objections_close)
     commit(portal)
     assert registration.status == REFERRED
+    clock.set(som.objections_close)  # the Bureau decides before the day
     url = f"{NGO_APP}/bureau"
     for who in ("secretariat", "chair-demo", "focal-fra"):
         client_as(app, who).get(url, status=403)

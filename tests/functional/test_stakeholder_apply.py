@@ -407,3 +407,24 @@ def test_unsafe_requests_need_the_csrf_token(app, portal, testapp, outbox):
     commit(portal)
     assert portal["review"]["dialogues"]["2"].registrations[1].status == "circulated"
     assert outbox() == []
+
+
+def test_an_address_applied_with_and_never_confirmed_is_not_taken_for_good(
+    app, db, portal, outbox
+):
+    """Someone applying first with an NGO's address must not lock it out:
+    an application with the address mails it a fresh link, and once
+    confirmed its owner sees (and may withdraw) every application made."""
+    address = "owner@ngo.example"
+    _apply(client_as(app), contact_email=address)
+    first = _users(portal).find_by_email(address)
+    assert first is not None and not first.active
+    _apply(
+        client_as(app, None),
+        path="/review/dialogues/1",
+        contact_email=address,
+        name="The real owner",
+    )
+    again = _users(portal).find_by_email(address)
+    assert again.login == first.login
+    assert [m["To"] for m in outbox()].count(address) == 2  # a fresh link each time

@@ -164,3 +164,34 @@ def test_a_registrant_withdraws_until_the_day(dialogue, states):
     again = _apply(dialogue, states)  # a withdrawn application may be made again
     with pytest.raises(ActionRefused):
         withdraw(again, dialogue.starts_at)
+
+
+def test_addresses_outside_printable_ascii_are_refused(states):
+    for address in ("é@é.éé", "q\x00@q.example.org", "a b@c.org", "x@y"):
+        with pytest.raises(ActionRefused) as err:
+            organisation("N", "", "", "C", address, states)
+        assert err.value.field == "contact_email"
+
+
+def test_dates_too_far_ahead_and_bureau_decisions_after_the_day(
+    portal, folder, dialogue, states
+):
+    with pytest.raises(ActionRefused) as far:
+        create(
+            folder,
+            "ic",
+            datetime(9999, 12, 31, 23),
+            "America/New_York",
+            "Vienna",
+            "",
+            "",
+            "secretariat",
+            NOW,
+        )
+    assert far.value.field == "starts_at"
+    ngo = _apply(dialogue, states)
+    circulate(dialogue, portal["users"], dialogue.cutoff)
+    object_to(ngo, Official("focal-fra", "FRA", "focal"), "No.", dialogue.cutoff)
+    settle(dialogue, dialogue.objections_close)
+    with pytest.raises(ActionRefused):
+        bureau_decides(ngo, True, "Late.", "bureau", dialogue.starts_at)

@@ -41,6 +41,16 @@ def test_circulation_and_objections_follow_the_cut_off():
 
 
 def test_only_real_time_zones_are_taken():
-    assert rules.zone("Europe/Vienna") is not None
-    for name in ("", "Vienna", "UTC+1", "../../etc/passwd", "Europe/Nowhere"):
+    assert rules.zone("Europe/Vienna") is not None and rules.zone("UTC") is not None
+    for name in (
+        "",
+        "Vienna",
+        "UTC+1",
+        "../../etc/passwd",
+        "Europe/Nowhere",
+        "localtime",
+        "Factory",
+        "posix/Europe/Vienna",
+        "Europe/Vienna\x00",
+    ):
         assert rules.zone(name) is None
