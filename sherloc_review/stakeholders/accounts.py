@@ -79,6 +79,16 @@ def applicant_account(request, email: str, fullname: str) -> User:
     return user
 
 
+def applicant_login(request, organisation) -> str:
+    """Who applies: the logged-in stakeholder, or the account of the
+    organisation's contact address (made and mailed its link if need be)."""
+    if request.identity is not None:
+        return request.identity.login
+    return applicant_account(
+        request, organisation.contact_email, organisation.contact_name
+    ).login
+
+
 def _unconfirmed_applicant(user: User) -> bool:
     return (
         not user.active

@@ -28,7 +28,7 @@ from sherloc_portal.forms import ActionRefused
 from ..cycle.sessions import WORKING_GROUPS
 from ..dialogue.api import utc
 from . import acts
-from .accounts import applicant_account
+from .accounts import applicant_login
 from .api_schemas import DialoguesResponse, PostRegistration, RegisteredResponse
 from .apply_views import STAFF_REFUSAL, staff_account
 from .labels import states_of
@@ -124,12 +124,7 @@ def _register(request, dialogue: ConstructiveDialogue, body: dict, now):
         given["contact_email"],
         states,
     )
-    if request.identity is None:
-        login = applicant_account(
-            request, organisation.contact_email, organisation.contact_name
-        ).login
-    else:
-        login = request.identity.login
+    login = applicant_login(request, organisation)
     return acts.register(
         dialogue,
         body["kind"],

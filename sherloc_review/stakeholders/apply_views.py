@@ -33,7 +33,7 @@ from ..dialogue.forms import FormErrors, read, refusals
 from ..i18n import _
 from ..responses import attachments
 from . import acts
-from .accounts import APPLICANT_ROLE, applicant_account
+from .accounts import APPLICANT_ROLE, applicant_login
 from .labels import KIND_LABELS, local, states_of
 from .permissions import StakeholderPermission as P
 from .resources import KINDS, UNCONFIRMED, WITHDRAWN, ConstructiveDialogue
@@ -218,12 +218,7 @@ def _register(context: ConstructiveDialogue, request, now):
             states,
         )
         sent = sent_files(request)  # before an account is made
-        if request.identity is None:
-            login = applicant_account(
-                request, organisation.contact_email, organisation.contact_name
-            ).login
-        else:
-            login = request.identity.login
+        login = applicant_login(request, organisation)
         return acts.register(
             context,
             values["kind"],
