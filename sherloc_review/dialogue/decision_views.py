@@ -9,10 +9,7 @@ follow (:func:`.publish.sync`).
 
 from __future__ import annotations
 
-from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
-
-from sherloc_portal.accounts.flash import flash
 
 from ..i18n import _
 from . import forms, publish
@@ -84,16 +81,18 @@ def decision_form(context, request):
 def decide_who_reads(context, request):
     thread = context if isinstance(context, Thread) else None
     dialogue = context.dialogue if thread is not None else context
-    schema = DecisionSchema()
-    try:
-        with forms.refusals(request, schema):
-            values = forms.read(request, schema)
-            login = request.identity.login
-            decide(dialogue, values["level"], login, thread, values["seen"])
-            publish.sync(request, dialogue)  # refuses a file altered in store
-    except FormErrors as failure:
-        request.tm.doom()
-        request.response.status = 400
-        return _page(context, request, failure)
-    flash(request, _("The decision is recorded and shown on the threads."))
-    return HTTPSeeOther(location=request.resource_url(context))
+
+    def act(values: dict) -> str:
+        login = request.identity.login
+        decide(dialogue, values["level"], login, thread, values["seen"])
+        publish.sync(request, dialogue)  # refuses a file altered in store
+        return request.resource_url(context)
+
+    return forms.acted(
+        request,
+        context,
+        DecisionSchema(),
+        _page,
+        act,
+        _("The decision is recorded and shown on the threads."),
+    )

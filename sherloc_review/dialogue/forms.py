@@ -14,7 +14,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import colander
+from pyramid.httpexceptions import HTTPSeeOther
 
+from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused
 
 from ..feedback.permissions import FeedbackPermission
@@ -151,6 +153,21 @@ def refusals(request, schema: colander.Schema):
         values = _sent(request, schema)
         key = field if field in values or field == "files" else ""
         raise FormErrors(values, {key: request.translate(refusal.message)}) from None
+
+
+def acted(request, context, schema, page, act, done):
+    """Run ``act(values)`` for the form ``schema`` reads and go, with the
+    message ``done``, to the URL it returns; or back to ``page(context,
+    request, failure)`` with the errors (400), nothing of the request kept."""
+    try:
+        with refusals(request, schema):
+            location = act(read(request, schema))
+    except FormErrors as failure:
+        request.tm.doom()
+        request.response.status = 400
+        return page(context, request, failure)
+    flash(request, done)
+    return HTTPSeeOther(location=location)
 
 
 def uploads(request) -> tuple:

@@ -12,10 +12,7 @@ once the phase is concluded the dialogue is a read-only archive.
 
 from __future__ import annotations
 
-from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
-
-from sherloc_portal.accounts.flash import flash
 
 from ..draws.views import state_name
 from ..i18n import _
@@ -145,33 +142,28 @@ def index(context: Dialogue, request):
     return index_page(context, request)
 
 
-def _sent_back(context, request, failure: FormErrors, form: str) -> dict:
-    request.tm.doom()  # files stored before the refusal go too
-    request.response.status = 400
-    return index_page(context, request, failure, form)
-
-
 def _start(context: Dialogue, request, schema, form: str, details, done):
     """Start a thread from ``form``: ``details(values)`` gives the topic and
     the record; the readers are told and the author sees the thread."""
-    try:
-        with forms.refusals(request, schema):
-            values = forms.read(request, schema)
-            topic, record_details = details(values)
-            thread = start_thread(
-                context,
-                values["title"],
-                topic,
-                values["text"],
-                request.identity.user,
-                files=forms.uploads(request),
-                record=record_details,
-            )
-            follow_up(request, thread, thread.messages[1])
-    except FormErrors as failure:
-        return _sent_back(context, request, failure, form)
-    flash(request, done)
-    return HTTPSeeOther(location=request.resource_url(thread))
+
+    def act(values: dict) -> str:
+        topic, record_details = details(values)
+        thread = start_thread(
+            context,
+            values["title"],
+            topic,
+            values["text"],
+            request.identity.user,
+            files=forms.uploads(request),
+            record=record_details,
+        )
+        follow_up(request, thread, thread.messages[1])
+        return request.resource_url(thread)
+
+    def back(context, request, failure):
+        return index_page(context, request, failure, form)
+
+    return forms.acted(request, context, schema, back, act, done)
 
 
 @view_config(

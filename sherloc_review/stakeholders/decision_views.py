@@ -15,15 +15,13 @@ States that objected leave the platform (SECURITY.md §11).
 from __future__ import annotations
 
 import colander
-from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from sherloc_portal.accounts.authenticate import portal_users
-from sherloc_portal.accounts.flash import flash
 from sherloc_portal.accounts.mails import public_link
 
 from ..cycle.sessions import WORKING_GROUPS
-from ..dialogue.forms import FormErrors, read, refusals
+from ..dialogue.forms import FormErrors, acted
 from ..dialogue.notify import localizer_of
 from ..i18n import _
 from . import acts
@@ -77,18 +75,13 @@ def _page(request, registration: Registration, failure: FormErrors | None) -> di
 def _decided(request, registration, schema, page, act, done, to="applicants"):
     """Run ``act(values)`` for the form ``schema`` reads; back to ``page``
     with the errors, or on to the dialogue's list ``to`` with ``done``."""
-    try:
-        with refusals(request, schema):
-            act(read(request, schema))
-    except FormErrors as failure:
-        request.tm.doom()
-        request.response.status = 400
-        return page(registration, request, failure)
-    flash(request, done)
-    dialogue = registration.dialogue
-    return HTTPSeeOther(
-        location=request.resource_url(dialogue, to, anchor=registration.__name__)
-    )
+
+    def run(values: dict) -> str:
+        act(values)
+        dialogue = registration.dialogue
+        return request.resource_url(dialogue, to, anchor=registration.__name__)
+
+    return acted(request, registration, schema, page, run, done)
 
 
 # -- a State party's objection ------------------------------------------------

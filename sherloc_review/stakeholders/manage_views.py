@@ -18,19 +18,16 @@ field they concern.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 import colander
-from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused
 from sherloc_portal.settings import LANGUAGES
 
 from ..cycle.sessions import WORKING_GROUPS
-from ..dialogue.forms import FormErrors, read, refusals
+from ..dialogue.forms import FormErrors, acted
 from ..i18n import _
 from ..labels import LANGUAGE_LABELS
 from ..responses import attachments
@@ -96,21 +93,6 @@ def _form(request, failure: FormErrors | None, defaults: dict | None = None) -> 
     }
 
 
-def _acted(request, context, schema, page, act: Callable[[dict], str], done):
-    """Run ``act(values)`` for the form ``schema`` reads and go to the URL
-    it returns with ``done``; or back to ``page`` with the errors, nothing
-    of the request kept."""
-    try:
-        with refusals(request, schema):
-            location = act(read(request, schema))
-    except FormErrors as failure:
-        request.tm.doom()
-        request.response.status = 400
-        return page(context, request, failure)
-    flash(request, done)
-    return HTTPSeeOther(location=location)
-
-
 # -- planning a dialogue --------------------------------------------------------
 
 
@@ -156,7 +138,7 @@ def create(context: DialoguesFolder, request):
         )
         return request.resource_url(dialogue)
 
-    return _acted(
+    return acted(
         request,
         context,
         DialogueSchema(),
@@ -227,7 +209,7 @@ def add_document(context: ConstructiveDialogue, request):
         )
         return request.resource_url(context, "documents")
 
-    return _acted(
+    return acted(
         request,
         context,
         DocumentSchema(),
@@ -286,7 +268,7 @@ def not_convene(context: ConstructiveDialogue, request):
         chair_notices.not_convened(request, touched)
         return request.resource_url(context)
 
-    return _acted(
+    return acted(
         request,
         context,
         NotConveneSchema(),
@@ -349,7 +331,7 @@ def publish_summary(context: ConstructiveDialogue, request):
         )
         return request.resource_url(context, anchor="summary")
 
-    return _acted(
+    return acted(
         request,
         context,
         SummarySchema(),
