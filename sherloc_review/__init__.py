@@ -39,5 +39,8 @@ def includeme(config) -> None:
     config.include(".feedback")
     config.include(".dialogue")
     config.include(".stakeholders")
+    config.include(".outcomes")
+    config.include(".assistance")
+    config.include(".reports")
     config.include(".guidance")
     config.include(".api")

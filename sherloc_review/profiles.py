@@ -38,6 +38,7 @@ def install_default(context) -> None:
     from .draws import setup as draws_setup
     from .guidance.setup import ensure_guidance
     from .officials import setup as officials_setup
+    from .outcomes import setup as outcomes_setup
     from .responses import setup as responses_setup
     from .responses.publish import ensure_published_folder
     from .stakeholders.setup import ensure_dialogues
@@ -53,6 +54,7 @@ def install_default(context) -> None:
     cycle_setup.install(review, context.changed)
     responses_setup.install(review, context.changed)
     dialogue_setup.install(review, context.changed)
+    outcomes_setup.install(review, context.changed)
     ensure_dialogues(review, context.changed)
     ensure_guidance(review, context.changed)
     ensure_published_folder(context.root, context.changed)
@@ -70,6 +72,7 @@ def install_demo(context) -> None:
     from .dialogue import demo as dialogue_demo
     from .draws import setup as draws_setup
     from .officials import setup as officials_setup
+    from .outcomes import demo as outcomes_demo
     from .responses import demo as responses_demo
     from .stakeholders import demo as stakeholders_demo
 
@@ -82,6 +85,7 @@ def install_demo(context) -> None:
     cycle_setup.install_demo(review, context.changed, today)
     responses_demo.install_demo(review, context.changed, today)
     dialogue_demo.install_demo(review, context.changed, today)
+    outcomes_demo.install_demo(review, context.changed, today)
     stakeholders_demo.install_demo(
         review,
         context.root["users"],

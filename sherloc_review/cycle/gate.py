@@ -18,6 +18,7 @@ from sherloc_portal.forms import ActionRefused
 
 from ..dialogue.setup import open_dialogue
 from ..i18n import _
+from ..outcomes.setup import open_outcomes
 from ..responses.setup import open_responses
 from . import workplan as plan
 from .dates import month_of
@@ -124,6 +125,7 @@ def open_next_phase(mechanism, group: str, today: date, by: str) -> Opening:
         countries[iso3].add_phase(phase)
         open_responses(mechanism, phase)
         open_dialogue(phase)
+        open_outcomes(phase)
         reindex(mechanism, phase)
     opening = Opening(group, number, today, by, foreseen, decision)
     cycle.openings = (*cycle.openings, opening)

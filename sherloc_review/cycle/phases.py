@@ -62,9 +62,11 @@ class PhaseReview(Resource):
     instrument the State is party to, :mod:`sherloc_review.responses`);
     schema 3 ``feedback`` (the reviewing States' written feedback,
     :mod:`sherloc_review.feedback`) and ``dialogue``
-    (:mod:`sherloc_review.dialogue`)."""
+    (:mod:`sherloc_review.dialogue`); schema 4 ``observations`` (the list
+    of observations and its summary, :mod:`sherloc_review.outcomes`) and
+    ``assistance`` (:mod:`sherloc_review.assistance`)."""
 
-    schema_version = 3
+    schema_version = 4
     view_permission = CountryPermission.PARTICIPATE
     state = STATES[0]
     responses_months = MAX_MONTHS
@@ -87,6 +89,8 @@ class PhaseReview(Resource):
     responses = None
     feedback = None
     dialogue = None
+    observations = None
+    assistance = None
 
     def __init__(self, number: int, group: str, cluster: str, opened_on: date):
         super().__init__()
@@ -104,6 +108,8 @@ class PhaseReview(Resource):
             "responses": self.responses,
             "feedback": self.feedback,
             "dialogue": self.dialogue,
+            "observations": self.observations,
+            "assistance": self.assistance,
         }.get(name)
         if found is None:
             raise KeyError(name)

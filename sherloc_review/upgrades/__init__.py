@@ -4,6 +4,7 @@ from . import (
     constructive_dialogues,
     dialogue_module,
     draw_folders,
+    outcomes_module,
     participation_records,
     questionnaire_module,
     review_cycle,
@@ -87,4 +88,18 @@ def includeme(config) -> None:
         6,
         "Plan two demonstration constructive dialogues",
         constructive_dialogues.upgrade_demo,
+    )
+    config.add_upgrade_step(
+        "default",
+        7,
+        8,
+        "Add the lists of observations, summaries and technical-assistance records",
+        outcomes_module.upgrade_default,
+    )
+    config.add_upgrade_step(
+        "demo",
+        6,
+        7,
+        "Add demonstration lists of observations, a summary and assistance needs",
+        outcomes_module.upgrade_demo,
     )

@@ -16,6 +16,7 @@ CYCLE_STEPS = ("default:3->4", "demo:2->3")
 QUESTIONNAIRE_STEPS = ("default:4->5", "demo:3->4")
 DIALOGUE_STEPS = ("default:5->6", "demo:4->5")
 STAKEHOLDER_STEPS = ("default:6->7", "demo:5->6")
+OUTCOME_STEPS = ("default:7->8", "demo:6->7")
 
 
 def old_country_review(country: CountryReview) -> CountryReview:
@@ -68,9 +69,35 @@ def _rewind(root, old, default: int, steps) -> None:
         root.upgrades_done.pop(key, None)
 
 
+def phase_before_the_outcomes(phase: PhaseReview) -> PhaseReview:
+    """A phase as version 7 pickled it: no ``observations`` nor
+    ``assistance``, schema 3, and not moved past the dialogue (version 7
+    had no list to agree)."""
+    phase._p_activate()
+    dropped = ("observations", "assistance")
+    kept = {k: v for k, v in vars(phase).items() if k not in dropped}
+    if phase.state in ("observations", "summary"):
+        later = ("dialogue", "observations")
+        steps = tuple(s for s in phase.steps if s.source not in later)
+        kept.update(state="dialogue", steps=steps)
+    old = PhaseReview.__new__(PhaseReview)
+    old.__setstate__({**kept, "schema_version": 3})
+    return old
+
+
+def before_the_outcomes(root) -> None:
+    """Version 7 of ``default`` (and 6 of ``demo``): no lists of
+    observations, summaries nor technical-assistance records."""
+    review = root["review"]
+    review._p_activate()
+    review.__dict__.pop("assistance_index", None)
+    _rewind(root, phase_before_the_outcomes, 7, OUTCOME_STEPS)
+
+
 def before_the_stakeholders(root) -> None:
     """Version 6 of ``default`` (and 5 of ``demo``): no constructive
     dialogues (¶53)."""
+    before_the_outcomes(root)
     review = root["review"]
     if "dialogues" in review:
         review.remove("dialogues")

@@ -27,7 +27,9 @@ def test_the_upgrade_adds_the_dialogues_and_the_demo_plans_two(app, old_site):
     results = installer.upgrade(old_site)
     assert [r.action.title.split(":")[0] for r in results] == [
         "upgrade default 6 -> 7",
+        "upgrade default 7 -> 8",
         "upgrade demo 5 -> 6",
+        "upgrade demo 6 -> 7",
     ]
 
     def after(root):
@@ -38,7 +40,7 @@ def test_the_upgrade_adds_the_dialogues_and_the_demo_plans_two(app, old_site):
         assert not closed.open_for_registration(now)
         assert closed.circulated_at is not None
         assert [r.login for r in closed.registrations.values()] == ["ngo-demo"]
-        assert root.installed["default"] == 7 and root.installed["demo"] == 6
+        assert root.installed["default"] == 8 and root.installed["demo"] == 7
 
     in_transaction(old_site, after)
     installer.check(old_site)

@@ -89,11 +89,15 @@ def test_old_data_is_refused_until_upgraded(app, old_site):
         "Add the written feedback and the dialogue of each phase",
         "upgrade default 6 -> 7: "
         "Add the constructive dialogues with stakeholders (¶53)",
+        "upgrade default 7 -> 8: "
+        "Add the lists of observations, summaries and technical-assistance records",
         "upgrade demo 1 -> 2: Make the demonstration draw",
         "upgrade demo 2 -> 3: Open phase 1 of group 1 and plan a working-group session",
         "upgrade demo 3 -> 4: Add demonstration responses, in draft and submitted",
         "upgrade demo 4 -> 5: Add demonstration feedback and dialogue",
         "upgrade demo 5 -> 6: Plan two demonstration constructive dialogues",
+        "upgrade demo 6 -> 7: "
+        "Add demonstration lists of observations, a summary and assistance needs",
     ]
     installer.upgrade(old_site)
     installer.check(old_site)
@@ -118,7 +122,7 @@ def test_upgrade_converts_every_state_and_a_second_run_changes_nothing(app, old_
         assert france.participation["FIREARMS"].status == "signatory"
         assert france.participation["FIREARMS"].note == UNCONFIRMED
         assert france.participation["UNTOC"].confidence == "high"
-        assert root.installed["default"] == 7
+        assert root.installed["default"] == 8
         assert STEP in root.upgrades_done
 
     _in_transaction(old_site, read)

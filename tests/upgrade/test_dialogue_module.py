@@ -41,8 +41,10 @@ def test_the_upgrade_opens_every_phases_dialogue_and_the_demo_writes(app, old_si
     assert [r.action.title.split(":")[0] for r in results] == [
         "upgrade default 5 -> 6",
         "upgrade default 6 -> 7",
+        "upgrade default 7 -> 8",
         "upgrade demo 4 -> 5",
         "upgrade demo 5 -> 6",
+        "upgrade demo 6 -> 7",
     ]
 
     def read(root):
@@ -50,7 +52,7 @@ def test_the_upgrade_opens_every_phases_dialogue_and_the_demo_writes(app, old_si
         phases = [p for c in review["countries"].values() for p in c.phases.values()]
         assert len(phases) == 64
         assert all(
-            p.schema_version == 3
+            p.schema_version == 4
             and p.dialogue is not None
             and set(p.feedback.by_reviewer) == {r.state for r in p.country.reviewers}
             for p in phases
@@ -66,7 +68,7 @@ def test_the_upgrade_opens_every_phases_dialogue_and_the_demo_writes(app, old_si
         assert italy.dialogue.threads[2].record.kind == "videoconference"
         assert review.dialogue_preferences is not None
         assert "dialogues" in root["knowledge"]
-        assert root.installed["default"] == 7 and root.installed["demo"] == 6
+        assert root.installed["default"] == 8 and root.installed["demo"] == 7
 
     in_transaction(old_site, read)
     installer.check(old_site)

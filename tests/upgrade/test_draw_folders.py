@@ -42,11 +42,13 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
         "upgrade default 4 -> 5",
         "upgrade default 5 -> 6",
         "upgrade default 6 -> 7",
+        "upgrade default 7 -> 8",
         "upgrade demo 1 -> 2",
         "upgrade demo 2 -> 3",
         "upgrade demo 3 -> 4",
         "upgrade demo 4 -> 5",
         "upgrade demo 5 -> 6",
+        "upgrade demo 6 -> 7",
     ]
 
     def read(root):
@@ -55,7 +57,7 @@ def test_version_2_data_is_upgraded_to_draws_and_a_demo_draw(app, old_site):
         assert record.drawn and record.seed == DEMO_SEED
         assert review["countries"].draw == record.number
         assert review["countries"]["FRA"].reviewers
-        assert root.installed["default"] == 7 and root.installed["demo"] == 6
+        assert root.installed["default"] == 8 and root.installed["demo"] == 7
 
     in_transaction(old_site, read)
     last = old_site.lastTransaction()

@@ -45,9 +45,11 @@ def test_the_upgrade_opens_every_phases_responses_and_the_demo_answers(app, old_
         "upgrade default 4 -> 5",
         "upgrade default 5 -> 6",
         "upgrade default 6 -> 7",
+        "upgrade default 7 -> 8",
         "upgrade demo 3 -> 4",
         "upgrade demo 4 -> 5",
         "upgrade demo 5 -> 6",
+        "upgrade demo 6 -> 7",
     ]
 
     def read(root):
@@ -55,7 +57,7 @@ def test_the_upgrade_opens_every_phases_responses_and_the_demo_answers(app, old_
         countries = review["countries"]
         phases = [p for c in countries.values() for p in c.phases.values()]
         assert len(phases) == 64
-        assert all(p.schema_version == 3 and p.responses is not None for p in phases)
+        assert all(p.schema_version == 4 and p.responses is not None for p in phases)
         kenya = countries["KEN"].phases[1].responses
         assert set(kenya) == {"UNTOC", "TIP", "SOM", "FIREARMS"}
         assert kenya["UNTOC"].questionnaire_version == 2
@@ -64,7 +66,7 @@ def test_the_upgrade_opens_every_phases_responses_and_the_demo_answers(app, old_
         assert italy.state == "feedback"
         assert review.responses_catalog.words
         assert "guidance" in review and "responses" in root["knowledge"]
-        assert root.installed["default"] == 7 and root.installed["demo"] == 6
+        assert root.installed["default"] == 8 and root.installed["demo"] == 7
 
     in_transaction(old_site, read)
     installer.check(old_site)

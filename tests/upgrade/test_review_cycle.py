@@ -42,10 +42,12 @@ def test_the_upgrade_adds_the_cycle_and_the_demo_opens_phase_1(app, old_site):
         "upgrade default 4 -> 5",
         "upgrade default 5 -> 6",
         "upgrade default 6 -> 7",
+        "upgrade default 7 -> 8",
         "upgrade demo 2 -> 3",
         "upgrade demo 3 -> 4",
         "upgrade demo 4 -> 5",
         "upgrade demo 5 -> 6",
+        "upgrade demo 6 -> 7",
     ]
 
     def read(root):
@@ -60,7 +62,7 @@ def test_the_upgrade_adds_the_cycle_and_the_demo_opens_phase_1(app, old_site):
         assert sorted(iso3 for iso3, _phase in cycle.index) == group
         assert countries[group[0]].phases[1].state == "self_assessment"
         assert len(cycle["sessions"]) == 1
-        assert root.installed["default"] == 7 and root.installed["demo"] == 6
+        assert root.installed["default"] == 8 and root.installed["demo"] == 7
 
     in_transaction(old_site, read)
     installer.check(old_site)

@@ -1,0 +1,46 @@
+"""Give a phase its outcome (list of observations, summary) and its
+technical-assistance records, and the mechanism its index of needs.
+
+Both exist from the phase's opening, so no page or API call creates them
+on a read.
+"""
+
+from __future__ import annotations
+
+from BTrees.OOBTree import OOBTree
+
+from ..assistance.resources import ASSISTANCE_NAME, Assistance
+from .resources import OBSERVATIONS_NAME, Observations
+
+
+def open_outcomes(phase) -> Observations:
+    """Create ``phase.observations`` and ``phase.assistance`` (idempotent)."""
+    if phase.observations is None:
+        observations = Observations()
+        observations.__name__ = OBSERVATIONS_NAME
+        observations.__parent__ = phase
+        phase.observations = observations
+    if phase.assistance is None:
+        assistance = Assistance()
+        assistance.__name__ = ASSISTANCE_NAME
+        assistance.__parent__ = phase
+        phase.assistance = assistance
+    return phase.observations
+
+
+def install(mechanism, changed) -> None:
+    """The index of needs, and an outcome for every phase that has none (a
+    site upgraded from before the outcome module)."""
+    if getattr(mechanism, "assistance_index", None) is None:
+        mechanism.assistance_index = OOBTree()
+        changed("created the index of technical-assistance needs")
+    countries = mechanism.get("countries")
+    for country in countries.values() if countries is not None else ():
+        for phase in country.phases.values():
+            if phase.observations is None or phase.assistance is None:
+                open_outcomes(phase)
+                changed(
+                    "opened the outcome of %s, phase %d", country.iso3, phase.number
+                )
+            if phase.schema_version < 4:
+                phase.schema_version = 4

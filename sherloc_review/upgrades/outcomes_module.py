@@ -1,0 +1,28 @@
+"""``default`` 7 → 8 and ``demo`` 6 → 7: the outcome of the reviews.
+
+Why: each phase now keeps its list of observations and summary at
+``phase-N/observations`` (¶38, ¶39) and its technical-assistance needs at
+``phase-N/assistance`` (¶44 to ¶46), ``PhaseReview`` schema 4; the mechanism
+keeps an index of every review's needs for the working group.  Phases
+opened before get them, empty.  The demo's version 7 takes Singapore's and
+Jordan's reviews of phase 1 to their outcome (see the demo manifest).
+"""
+
+from __future__ import annotations
+
+from ..mechanism.resources import MECHANISM_NAME
+from ..outcomes import demo, setup
+
+
+def upgrade_default(context) -> None:
+    review = context.root.get(MECHANISM_NAME)
+    if review is not None:
+        setup.install(review, context.changed)
+
+
+def upgrade_demo(context) -> None:
+    review = context.root.get(MECHANISM_NAME)
+    if review is not None:
+        demo.install_demo(
+            review, context.changed, context.registry.sherloc_clock.today()
+        )
