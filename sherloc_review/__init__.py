@@ -41,6 +41,7 @@ def includeme(config) -> None:
     config.include(".stakeholders")
     config.include(".outcomes")
     config.include(".assistance")
+    config.include(".experience")
     config.include(".reports")
     config.include(".guidance")
     config.include(".api")

@@ -64,7 +64,8 @@ class PhaseReview(Resource):
     :mod:`sherloc_review.feedback`) and ``dialogue``
     (:mod:`sherloc_review.dialogue`); schema 4 ``observations`` (the list
     of observations and its summary, :mod:`sherloc_review.outcomes`) and
-    ``assistance`` (:mod:`sherloc_review.assistance`)."""
+    ``assistance`` (:mod:`sherloc_review.assistance`) and ``experience``
+    (¶42, :mod:`sherloc_review.experience`)."""
 
     schema_version = 4
     view_permission = CountryPermission.PARTICIPATE
@@ -91,6 +92,7 @@ class PhaseReview(Resource):
     dialogue = None
     observations = None
     assistance = None
+    experience = None
 
     def __init__(self, number: int, group: str, cluster: str, opened_on: date):
         super().__init__()
@@ -110,6 +112,7 @@ class PhaseReview(Resource):
             "dialogue": self.dialogue,
             "observations": self.observations,
             "assistance": self.assistance,
+            "experience": self.experience,
         }.get(name)
         if found is None:
             raise KeyError(name)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from BTrees.OOBTree import OOBTree
 
 from ..assistance.resources import ASSISTANCE_NAME, Assistance
+from ..experience.resources import EXPERIENCE_NAME, Experience
 from .resources import OBSERVATIONS_NAME, Observations
 
 
 def open_outcomes(phase) -> Observations:
-    """Create ``phase.observations`` and ``phase.assistance`` (idempotent)."""
+    """Create ``phase.observations``, ``phase.assistance`` and
+    ``phase.experience`` (idempotent)."""
     if phase.observations is None:
         observations = Observations()
         observations.__name__ = OBSERVATIONS_NAME
@@ -25,6 +27,11 @@ def open_outcomes(phase) -> Observations:
         assistance.__name__ = ASSISTANCE_NAME
         assistance.__parent__ = phase
         phase.assistance = assistance
+    if phase.experience is None:
+        experience = Experience()
+        experience.__name__ = EXPERIENCE_NAME
+        experience.__parent__ = phase
+        phase.experience = experience
     return phase.observations
 
 
@@ -37,7 +44,7 @@ def install(mechanism, changed) -> None:
     countries = mechanism.get("countries")
     for country in countries.values() if countries is not None else ():
         for phase in country.phases.values():
-            if phase.observations is None or phase.assistance is None:
+            if None in (phase.observations, phase.assistance, phase.experience):
                 open_outcomes(phase)
                 changed(
                     "opened the outcome of %s, phase %d", country.iso3, phase.number

@@ -74,7 +74,7 @@ def phase_before_the_outcomes(phase: PhaseReview) -> PhaseReview:
     ``assistance``, schema 3, and not moved past the dialogue (version 7
     had no list to agree)."""
     phase._p_activate()
-    dropped = ("observations", "assistance")
+    dropped = ("observations", "assistance", "experience")
     kept = {k: v for k, v in vars(phase).items() if k not in dropped}
     if phase.state in ("observations", "summary"):
         later = ("dialogue", "observations")
