@@ -105,32 +105,34 @@ def render_pdf(
     ``values``: the answers the reader may see, by question id (ignored
     when ``meta.blank``).
     """
+    lost_note = _(
+        "Some text is in a script this server has no font for "
+        "(${count} different characters): it is left out of this "
+        "PDF. Download the questionnaire as a workbook to read "
+        "every text in full."
+    )
+    return draw(list(blocks_of(assessment, values, meta)), meta, lost_note)
+
+
+def draw(blocks: list[Block], meta: ExportMeta, lost_note) -> bytes:
+    """Any document described as ``blocks`` (its first one the title), as
+    PDF bytes; ``lost_note`` (a translation string taking ``${count}``) is
+    said after the title when some characters have no font here.
+
+    Raises :class:`FontsMissing` when the server lacks DejaVu Sans.
+    """
     missing = [p for p in (meta.fonts.regular, meta.fonts.bold) if not p.is_file()]
     if missing:
         raise FontsMissing(", ".join(map(str, missing)))
     pdf = _QuestionnairePDF(meta)
     covered = pdf.covered() | _LAYOUT
-    blocks = list(blocks_of(assessment, values, meta))
     dropped = {ch for block in blocks for ch in block.text if ch not in covered}
     # Control and invisible formatting characters (a stray vertical tab, an
     # Arabic letter mark) are dropped without a word: they show nothing.
     lost = {ch for ch in dropped if unicodedata.category(ch) not in ("Cc", "Cf")}
     if lost:
-        blocks.insert(
-            1,
-            Block(
-                "note",
-                meta.translate(
-                    _(
-                        "Some text is in a script this server has no font for "
-                        "(${count} different characters): it is left out of this "
-                        "PDF. Download the questionnaire as a workbook to read "
-                        "every text in full.",
-                        mapping={"count": len(lost)},
-                    )
-                ),
-            ),
-        )
+        note = _(lost_note, mapping={"count": len(lost)})
+        blocks = [blocks[0], Block("note", meta.translate(note)), *blocks[1:]]
     pdf.add_page()
     for block in blocks:
         pdf.block(block, "".join(ch for ch in block.text if ch not in dropped))
