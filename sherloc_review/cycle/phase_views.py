@@ -16,14 +16,17 @@ from pyramid.view import view_config
 from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused, CSRFSchema, FormView
 
+from ..assistance.permissions import AssistancePermission
 from ..countries.permissions import CountryPermission
 from ..dialogue.permissions import DialoguePermission
 from ..dialogue.threads import unread_in
 from ..draws.views import state_name
+from ..experience.permissions import ExperiencePermission
 from ..feedback.pages import open_requests_seen
 from ..feedback.permissions import FeedbackPermission
 from ..i18n import _
 from ..labels import LANGUAGE_LABELS
+from ..outcomes.permissions import OutcomePermission
 from ..responses.permissions import ResponsesPermission
 from ..responses.progress import of_assessment, of_phase
 from ..responses.resources import DRAFT
@@ -59,6 +62,40 @@ def _responses(request, phase) -> list[dict]:
                     "url": request.resource_url(assessment),
                 }
             )
+    return found
+
+
+#: Steps the parties take themselves, by agreement (¶39): the list of
+#: observations and the summary are approved, never recorded.
+AGREED_STEPS = ("observations", "summary")
+
+
+def _outcome(request, phase) -> dict:
+    """Links to the outcome of the review the reader may open (¶38, ¶39,
+    ¶42, ¶44 to ¶46)."""
+    found = {
+        "observations_url": "",
+        "summary_url": "",
+        "assistance_url": "",
+        "experience_url": "",
+    }
+    observations = phase.observations
+    if observations is not None and request.has_permission(
+        OutcomePermission.VIEW, observations
+    ):
+        found["observations_url"] = request.resource_url(observations)
+        if observations.agreed is not None:
+            found["summary_url"] = request.resource_url(observations.summary)
+    assistance = phase.assistance
+    if assistance is not None and request.has_permission(
+        AssistancePermission.VIEW, assistance
+    ):
+        found["assistance_url"] = request.resource_url(assistance)
+    experience = phase.experience
+    if experience is not None and request.has_permission(
+        ExperiencePermission.VIEW, experience
+    ):
+        found["experience_url"] = request.resource_url(experience)
     return found
 
 
@@ -124,9 +161,11 @@ def phase_page(context, request, error=None) -> dict:
         "responses": _responses(request, context),
         "responses_total": of_phase(context),
         "can_steer": context.state in STEP_LABELS
+        and context.state not in AGREED_STEPS
         and request.has_permission(CountryPermission.STEER, context),
         "error": error,
         **_exchanges(request, context),
+        **_outcome(request, context),
     }
 
 
@@ -162,6 +201,19 @@ def advance_phase(context, request):
         for a in (context.responses.values() if context.responses else ())
         if a.status == DRAFT
     ]
+    if context.state in AGREED_STEPS:
+        # ¶39: finalized upon agreement between the parties, by approvals.
+        request.response.status = 400
+        return phase_page(
+            context,
+            request,
+            request.translate(
+                _(
+                    "The list of observations and the summary are agreed by the "
+                    "approvals of every party (¶39), not recorded."
+                )
+            ),
+        )
     if context.state == "self_assessment" and drafts:
         # Responses arrive by submission (which takes this step itself);
         # the Secretariat submits on the State's request (¶20).

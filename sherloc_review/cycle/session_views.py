@@ -154,6 +154,10 @@ def session_page(context, request, error=None) -> dict:
             mechanism, context.__parent__, context
         ),
         "can_manage": manage,
+        "paper_url": lambda paper: request.resource_url(
+            mechanism["countries"][paper.iso3].phases[paper.phase].observations,
+            "paper",
+        ),
         "error": error,
     }
 

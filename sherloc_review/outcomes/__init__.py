@@ -7,4 +7,9 @@ languages.
 
 
 def includeme(config) -> None:
-    pass
+    config.scan(".list_views")
+    config.scan(".history_views")
+    config.scan(".paper_views")
+    config.scan(".confidential_views")
+    config.scan(".summary_views")
+    config.include(".api")

@@ -235,9 +235,11 @@ def test_a_digest_lists_only_what_moved_since_the_last_one(
     assert MARKER not in text
 
 
-def test_nothing_unread_means_no_digest(app, portal, mechanism, dialogue, outbox):
-    for thread in dialogue.threads.values():
-        mark_read(thread, "secretariat", thread.count())
+def test_nothing_unread_means_no_digest(app, portal, mechanism, outbox):
+    for country in mechanism["countries"].values():
+        for phase in country.phases.values():
+            for thread in phase.dialogue.threads.values():
+                mark_read(thread, "secretariat", thread.count())
     commit(portal)
     assert dialogue_digest(app.registry).sent == 0
     assert outbox() == []
@@ -249,12 +251,12 @@ def test_a_digest_keeps_to_the_threads_the_user_may_read(
     request_, app, portal, mechanism, dialogue, outbox
 ):
     mechanism.dialogue_preferences.choices["expert-omn"] = notify.DIGEST
-    mechanism.dialogue_preferences.choices["focal-fra"] = notify.DIGEST
+    mechanism.dialogue_preferences.choices["focal-nld"] = notify.DIGEST
     untoc = start_thread(dialogue, "Convention", Topic("UNTOC"), "text", ITA)
     commit(portal)
     dialogue_digest(app.registry)
     mails = {m["To"]: _text(m) for m in outbox()}
-    assert "focal-fra@example.org" not in mails  # no part in Italy's review
+    assert "focal-nld@example.org" not in mails  # no part in a dialogue
     omn = mails["expert-omn@example.org"]
     assert "/dialogue/1/" in omn and f"/dialogue/{untoc.number}/" not in omn
 
@@ -276,5 +278,6 @@ def test_the_digest_module_counts_without_loading_a_message(
             message._p_deactivate()
     secretariat = portal["users"]["secretariat"]
     found = digest.unread_threads(request_, mechanism, secretariat, 0.0)
+    found = [(t, n) for t, n in found if t.dialogue is dialogue]
     assert [t.number for t, _n in found] == list(dialogue.threads)
     assert all(m._p_changed is None for t, _n in found for m in t.messages.values())

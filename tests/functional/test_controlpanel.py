@@ -21,8 +21,8 @@ def test_lists_addons_and_profile_versions(testapp):
     page = testapp.get("/controlpanel")
     assert "sherloc_review" in page.html.find(id="addons").text
     default = page.html.find(id="profile-default")
-    assert default.find(class_="installed").text.strip() == "7"
-    assert default.find(class_="available").text.strip() == "7"
+    assert default.find(class_="installed").text.strip() == "8"
+    assert default.find(class_="available").text.strip() == "8"
     uninstall = page.html.find(id="profile-uninstall")
     assert "not installed" in uninstall.find(class_="installed").text
 

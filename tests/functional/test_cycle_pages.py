@@ -30,6 +30,31 @@ def _submit_responses(portal, phase, day) -> None:
     commit(portal)
 
 
+def _agree_list(portal, phase, day) -> None:
+    """The parties draft one observation and approve it (¶39): the phase
+    moves to its summary."""
+    from sherloc_review.outcomes.lists import approve_list, save_entry
+
+    commit(portal)  # see what the requests committed
+    observations = phase.observations
+    instrument = next(iter(phase.responses))
+    save_entry(
+        observations,
+        phase.country.iso3,
+        "expert-x",
+        1.0,
+        instrument=instrument,
+        article="",
+        kind="gap",
+        text="A gap.",
+    )
+    for party in observations.parties:
+        approve_list(
+            portal["review"], observations, party, observations.latest, "f", day, 1.0
+        )
+    commit(portal)
+
+
 def _outsider(portal, phase) -> str:
     countries = portal["review"]["countries"]
     return next(
@@ -217,18 +242,28 @@ def test_sessions_list_the_agreed_lists_of_observations(app, db, portal):
     session = form.submit("add", status=303).follow()
     marked = session.html.find(attrs={"data-review-item": "true"})
     assert "Review mechanism" in marked.text
-    assert session.html.find(id="add-paper-form") is None  # nothing concluded yet
     phase = _phase(portal)
+    value = f"{phase.country.iso3}:1"
+    assert not session.html.find("option", attrs={"value": value})  # not agreed
     _submit_responses(portal, phase, phase.opened_on)
-    for _ in range(4):
+    for _ in range(2):  # feedback received, dialogue completed
         secretariat.get(f"/review/countries/{phase.country.iso3}/phase-1").forms[
             "advance-form"
         ].submit(status=303)
+    # The list is agreed by the parties' approvals, never recorded (¶39).
+    page = secretariat.get(f"/review/countries/{phase.country.iso3}/phase-1")
+    assert "advance-form" not in page.forms
+    _agree_list(portal, phase, phase.opened_on)
     session = secretariat.get(session.request.path)
-    session.forms["add-paper-form"].submit(status=303)
+    form = session.forms["add-paper-form"]
+    form["review"] = value
+    form.submit(status=303)
     outsider = _outsider(portal, phase).lower()
     page = client_as(app, f"expert-{outsider}").get(session.request.path)
-    assert page.html.find(attrs={"data-paper": f"{phase.country.iso3}-1"})
+    paper = page.html.find(attrs={"data-paper": f"{phase.country.iso3}-1"})
+    link = paper.find("a")["href"]
+    crp = client_as(app, f"expert-{outsider}").get(link)
+    assert "A gap." in crp.text
     client_as(app, "ngo-demo").get(session.request.path, status=403)
     client_as(app, "ngo-demo").get("/review/cycle/sessions", status=403)
 

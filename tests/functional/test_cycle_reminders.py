@@ -72,8 +72,13 @@ def test_a_reminder_mail_carries_a_link_and_no_content(app, db, portal, outbox):
 def test_overdue_items_are_marked_and_the_secretariat_is_told_once(
     app, db, portal, outbox, testapp
 ):
-    # Every review is overdue then: the responses, and Italy's feedback.
-    rows = list(portal["review"]["cycle"].index.values())
+    # Every review owing something is overdue then: the responses, and
+    # Italy's feedback (the demo's Singapore and Jordan owe neither).
+    rows = [
+        r
+        for r in portal["review"]["cycle"].index.values()
+        if r.state in ("self_assessment", "feedback")
+    ]
     late = _rows(portal)[0].responses_due + timedelta(days=1)
     report = remind(app.registry, late)
     assert report.marked == len(rows)

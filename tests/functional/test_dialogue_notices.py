@@ -156,8 +156,8 @@ def test_the_dashboard_lists_unread_messages_per_review(app, db, portal, dialogu
     page = client.get(MINE)
     assert page.html.find(id="unread") is None
     secretariat = client_as(app, "secretariat").get(MINE).html.find(id="unread")
-    assert secretariat.find("li")["data-unread"] == "3"
-    assert client_as(app, "focal-fra").get(MINE).html.find(id="unread") is None
+    assert secretariat.find("li", attrs={"data-review": "ITA-1"})["data-unread"] == "3"
+    assert client_as(app, "focal-nld").get(MINE).html.find(id="unread") is None
     assert (
         client.get(MINE)
         .html.find(id="notifications-link")["href"]

@@ -53,7 +53,7 @@ def test_install_twice_then_status(ini):
     assert "Dry run: nothing was changed." in dry.stdout
     assert "FRA: created" in dry.stdout
     before = admin("status", ini)
-    assert before.stdout.splitlines()[1].split()[:3] == ["default", "-", "7"]
+    assert before.stdout.splitlines()[1].split()[:3] == ["default", "-", "8"]
 
     first = admin("install", ini, "--profile", "demo")
     assert first.returncode == 0, first.stderr
@@ -68,8 +68,8 @@ def test_install_twice_then_status(ini):
     status = admin("status", ini)
     assert status.returncode == 0, status.stderr
     rows = {line.split()[0]: line.split()[1:3] for line in status.stdout.splitlines()}
-    assert rows["default"] == ["7", "7"]
-    assert rows["demo"] == ["6", "6"]
+    assert rows["default"] == ["8", "8"]
+    assert rows["demo"] == ["7", "7"]
 
     upgrade = admin("upgrade", ini)
     assert upgrade.returncode == 0, upgrade.stderr

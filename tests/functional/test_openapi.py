@@ -151,6 +151,8 @@ SUBMIT = QUESTIONNAIRE + "/submit"
 THREADS = "/reviews/{iso3}/phases/{n}/threads"
 MESSAGES = THREADS + "/{id}/messages"
 READ = THREADS + "/{id}/read"
+OBSERVATIONS = "/reviews/{iso3}/phases/{n}/observations"
+APPROVALS = OBSERVATIONS + "/approvals"
 RECORD = {"held_on": "2027-01-10", "kind": "call", "participants": "KEN, TUN"}
 REGISTRATIONS = "/dialogues/{id}/registrations"  # the demo's open dialogue 1
 APPLICATION = {
@@ -246,6 +248,13 @@ SAMPLES = [
     ("post", READ, "focal-ken", {"upto": 1}, 200),
     ("post", READ, "focal-ken", {"upto": "1"}, 400),
     ("post", READ, None, {"upto": 1}, 403),
+    ("get", OBSERVATIONS, "focal-ken", None, 200),
+    ("get", OBSERVATIONS, "secretariat", None, 200),
+    ("get", OBSERVATIONS, "focal-fra", None, 403),  # not agreed: parties only
+    ("get", OBSERVATIONS, "ngo-demo", None, 403),
+    ("get", OBSERVATIONS, None, None, 403),
+    ("post", APPROVALS, "focal-ken", {"version": 1}, 403),  # not at that stage
+    ("post", APPROVALS, "focal-fra", {"version": 1}, 403),
 ]
 
 #: Values of the path parameters the samples use (the demo profile's draw).
