@@ -158,7 +158,9 @@ class Observations(_Outcome):
     def __acl__(self):
         state_now = self.phase.state
         editing = self.agreed is None and state_now in LIST_DRAFTING
-        approving = self.agreed is None and state_now == LIST_APPROVING
+        # Once agreed the approval stays allowed: the same act sent again
+        # answers as the first did (.lists.approve_list).
+        approving = state_now == LIST_APPROVING or self.agreed is not None
         acl = self._base_acl(editing, approving)
         iso3 = self.country.iso3
         if state_now != CONCLUDED:
@@ -254,7 +256,7 @@ class Summary(_Outcome):
     def __acl__(self):
         stage = self.phase.state == SUMMARY_STAGE
         editing = stage and self.agreed is None
-        acl = self._base_acl(editing, editing)
+        acl = self._base_acl(editing, editing or self.agreed is not None)
         if stage and self.agreed is not None and self.issued_on is None:
             acl.append((Allow, SECRETARIAT, P.TRANSLATE))
         if self.issued_on is not None:

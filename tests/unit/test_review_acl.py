@@ -82,6 +82,12 @@ def walk(node):
         if phase.dialogue is not None:
             yield phase.dialogue
             yield from phase.dialogue.threads.values()
+        if phase.observations is not None:
+            yield phase.observations
+            yield phase.observations.summary
+        for name in ("assistance", "experience"):
+            if getattr(phase, name) is not None:
+                yield getattr(phase, name)
     if type(node).__name__ == "ConstructiveDialogue":
         yield from node.registrations.values()
     if type(node).__name__ == "Cycle":
@@ -117,6 +123,10 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "WrittenFeedback",
         "Dialogue",
         "Thread",
+        "Observations",
+        "Summary",
+        "Assistance",
+        "Experience",
         "Guidance",
         "GuidancePage",
         "Cycle",
