@@ -46,6 +46,9 @@ def overview(context, request):
         "mine_url": request.resource_url(cycle, "mine")
         if cycle is not None and request.has_permission(CyclePermission.OWN, cycle)
         else "",
+        "outcomes_url": request.resource_url(context, "outcomes")
+        if cycle is not None and request.has_permission(CyclePermission.VIEW, cycle)
+        else "",
         "own_review_url": request.resource_url(own)
         if own is not None and request.has_permission(CountryPermission.VIEW, own)
         else "",

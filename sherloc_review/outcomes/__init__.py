@@ -12,4 +12,5 @@ def includeme(config) -> None:
     config.scan(".paper_views")
     config.scan(".confidential_views")
     config.scan(".summary_views")
+    config.scan(".listing_views")
     config.include(".api")

@@ -298,3 +298,16 @@ def test_a_translation_file_is_checked_and_downloaded(app, db):
     assert got.content_type == "application/pdf"
     assert "attachment" in got.headers["Content-Disposition"]
     client_as(app, "focal-nld").get(f"{JOR}/summary/file?lang=es", status=403)
+
+
+def test_the_working_groups_find_the_agreed_lists_by_state_name(app, db):
+    page = client_as(app, "focal-nld").get("/review")
+    listing = client_as(app, "focal-nld").get(
+        page.html.find(id="outcomes-link")["href"]
+    )
+    rows = listing.html.find(id="outcomes").find_all("tr", attrs={"data-review": True})
+    assert [r["data-review"] for r in rows] == ["JOR-1"]  # SGP is not agreed
+    assert "Not issued yet" in rows[0].text
+    paper = client_as(app, "focal-nld").get(rows[0].find("a")["href"])
+    assert "Conference room paper" in paper.text
+    client_as(app, "ngo-demo").get("/review/outcomes", status=403)
