@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pyramid.view import view_config
 
+from ..assistance.listing import NeedsList
+from ..assistance.permissions import AssistancePermission
 from ..countries.permissions import CountryPermission
 from ..cycle.permissions import CyclePermission
 from ..draws.permissions import DrawPermission
+from ..experience.permissions import ExperiencePermission
+from ..experience.shared import SharedList
 from ..i18n import _
 from ..permissions import ReviewPermission
 from ..states.resources import INSTRUMENTS
@@ -48,6 +52,12 @@ def overview(context, request):
         else "",
         "outcomes_url": request.resource_url(context, "outcomes")
         if cycle is not None and request.has_permission(CyclePermission.VIEW, cycle)
+        else "",
+        "assistance_url": request.resource_url(context, NeedsList.__name__)
+        if request.has_permission(AssistancePermission.LIST, NeedsList(context))
+        else "",
+        "experiences_url": request.resource_url(context, SharedList.__name__)
+        if request.has_permission(ExperiencePermission.LIST, SharedList(context))
         else "",
         "own_review_url": request.resource_url(own)
         if own is not None and request.has_permission(CountryPermission.VIEW, own)

@@ -7,8 +7,9 @@ Singapore's phase the list of observations is drafted and approved by
 Singapore and its first reviewing State; the second (``focal-rus`` in the
 demo draw) has yet to approve.  Jordan's list is agreed, so its phase is at
 the summary, which is agreed too and translated into French; its
-technical-assistance needs are recorded.  Every text says it is
-demonstration content.
+technical-assistance needs are recorded: it requested assistance for the
+first (¶45) and reports the second in progress (¶44, ¶46).  Every text
+says it is demonstration content.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from ..assistance.acts import report_progress, request
 from ..cycle.steps import advance
 from ..dialogue.resources import Topic
 from ..dialogue.threads import start_thread
@@ -181,5 +183,19 @@ def install_demo(mechanism, changed, today: date) -> None:
             SUGGESTION: f"Un organe national de coordination. {_NOTE}",
             ASSISTANCE: f"Formation et système de gestion des affaires. {_NOTE}",
         },
+    )
+    assistance = jordan.assistance
+    focal = "focal-jor"
+    request(
+        assistance, 1, f"Please help train investigators. {_NOTE}", focal, today, 1.0
+    )
+    report_progress(
+        assistance,
+        2,
+        "in-progress",
+        f"A case-management system is being procured. {_NOTE}",
+        focal,
+        today,
+        1.0,
     )
     changed("agreed the demo list and summary of JOR (translated into French)")

@@ -2,7 +2,8 @@
 
 Jordan's list of observations is agreed (demo profile), with two
 technical-assistance needs: 1 (UNTOC article 23, training, high) and 2
-(UNTOC article 2, data, medium), neither requested nor reported.  Its
+(UNTOC article 2, data, medium); the demo requested the first and reported
+the second in progress, which the ``jordan`` fixture clears.  Its
 reviewing States are Mongolia and France.  Singapore's list is not
 agreed: it has no needs.
 """
@@ -14,7 +15,7 @@ from datetime import date
 import pytest
 
 from sherloc_portal.testing import commit
-from sherloc_review.assistance.records import follow_withholding
+from sherloc_review.assistance.records import follow_withholding, reindex
 from sherloc_review.cycle.phases import PhaseReview
 from sherloc_review.experience import setup as experience_setup
 from sherloc_review.outcomes.setup import open_outcomes
@@ -28,8 +29,14 @@ def mechanism(portal):
 
 
 @pytest.fixture
-def jordan(mechanism):
-    return mechanism["countries"]["JOR"].phases[1]
+def jordan(mechanism, portal):
+    """Jordan's phase 1, its needs neither requested nor reported yet."""
+    phase = mechanism["countries"]["JOR"].phases[1]
+    for need in phase.assistance.needs.values():
+        need.requests, need.progress = (), ()
+        reindex(mechanism, phase.assistance, need)
+    commit(portal)
+    return phase
 
 
 @pytest.fixture

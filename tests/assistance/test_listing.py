@@ -77,7 +77,7 @@ def test_rows_go_by_state_name_then_phase_and_number_never_by_a_count(mechanism)
         ({"state": "FRA"}, []),
     ],
 )
-def test_each_filter_selects(mechanism, sent, expected):
+def test_each_filter_selects(mechanism, jordan, sent, expected):
     _plant(mechanism, "ALB", 1, 1)
     assert mechanism["states"]["ALB"].regional_group == "EEG"
     found = needs(mechanism, _query(mechanism, **sent), withheld=False)

@@ -255,6 +255,11 @@ SAMPLES = [
     ("get", OBSERVATIONS, None, None, 403),
     ("post", APPROVALS, "focal-ken", {"version": 1}, 403),  # not at that stage
     ("post", APPROVALS, "focal-fra", {"version": 1}, 403),
+    ("get", "/assistance-needs", "secretariat", None, 200),
+    ("get", "/assistance-needs", "focal-fra", {"need": "training", "limit": "10"}, 200),
+    ("get", "/assistance-needs", "secretariat", {"priority": "urgent"}, 400),
+    ("get", "/assistance-needs", "ngo-demo", None, 403),
+    ("get", "/assistance-needs", None, None, 403),
 ]
 
 #: Values of the path parameters the samples use (the demo profile's draw).

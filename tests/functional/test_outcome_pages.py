@@ -311,3 +311,18 @@ def test_the_working_groups_find_the_agreed_lists_by_state_name(app, db):
     paper = client_as(app, "focal-nld").get(rows[0].find("a")["href"])
     assert "Conference room paper" in paper.text
     client_as(app, "ngo-demo").get("/review/outcomes", status=403)
+
+
+@pytest.mark.parametrize(
+    ("who", "links"),
+    [
+        ("focal-nld", {"outcomes-link", "assistance-link", "experiences-link"}),
+        ("secretariat", {"outcomes-link", "assistance-link", "experiences-link"}),
+        ("chair-demo", {"outcomes-link", "assistance-link"}),
+        ("admin", set()),
+    ],
+)
+def test_the_overview_links_to_what_each_reader_may_open(app, db, who, links):
+    page = client_as(app, who).get("/review")
+    wanted = {"outcomes-link", "assistance-link", "experiences-link"}
+    assert {i for i in wanted if page.html.find(id=i)} == links

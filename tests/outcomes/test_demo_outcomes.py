@@ -21,3 +21,5 @@ def test_jordan_is_agreed_and_translated_into_french(jordan, mechanism):
     assert needs == ["data", "training"]
     rows = [k for k in mechanism.assistance_index if k.startswith("JOR/1/")]
     assert rows == ["JOR/1/1", "JOR/1/2"]
+    first, second = (mechanism.assistance_index[k] for k in rows)
+    assert first.requested and second.status == "in-progress"
