@@ -39,6 +39,7 @@ def install_default(context) -> None:
     from .guidance.setup import ensure_guidance
     from .officials import setup as officials_setup
     from .outcomes import setup as outcomes_setup
+    from .reports import setup as reports_setup
     from .responses import setup as responses_setup
     from .responses.publish import ensure_published_folder
     from .stakeholders.setup import ensure_dialogues
@@ -55,6 +56,7 @@ def install_default(context) -> None:
     responses_setup.install(review, context.changed)
     dialogue_setup.install(review, context.changed)
     outcomes_setup.install(review, context.changed)
+    reports_setup.install(review, context.changed)
     ensure_dialogues(review, context.changed)
     ensure_guidance(review, context.changed)
     ensure_published_folder(context.root, context.changed)

@@ -12,6 +12,7 @@ from datetime import date
 
 from ..assistance.records import follow_withholding, record_needs
 from ..cycle.steps import advance
+from ..reports.index import record_list
 
 
 def _mechanism(observations):
@@ -27,12 +28,14 @@ def list_agreed(mechanism, observations, by: str, today: date) -> None:
         observations.withheld,
         today.isoformat(),
     )
+    record_list(mechanism, observations)
     advance(mechanism, phase, by, today, "list of observations agreed by all parties")
 
 
 def withholding_changed(observations) -> None:
     mechanism = _mechanism(observations)
     follow_withholding(mechanism, observations.phase.assistance, observations.withheld)
+    record_list(mechanism, observations)
 
 
 def summary_issued(mechanism, summary, by: str, today: date) -> None:

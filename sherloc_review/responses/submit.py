@@ -17,6 +17,7 @@ from sherloc_portal.forms import ActionRefused
 
 from ..cycle.steps import advance
 from ..i18n import _
+from ..reports.index import record_responses
 from . import citations, search
 from .access import mechanism_of, read_current
 from .resources import DRAFT, SUBMITTED, SelfAssessment, Submission
@@ -60,6 +61,7 @@ def submit(
     assessment.submissions = (*assessment.submissions, submission)
     assessment.status = SUBMITTED
     mechanism = mechanism_of(assessment)
+    record_responses(mechanism, assessment)
     for question_id, value in submission.values:
         search.index(mechanism, assessment, value)
         citations.cite(mechanism, assessment, question_id, value)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from ..mechanism.resources import MECHANISM_NAME
 from ..outcomes import demo, setup
+from ..reports import setup as reports_setup
 
 
 def upgrade_default(context) -> None:
     review = context.root.get(MECHANISM_NAME)
     if review is not None:
         setup.install(review, context.changed)
+        reports_setup.install(review, context.changed)
 
 
 def upgrade_demo(context) -> None:
