@@ -36,6 +36,7 @@ def install_default(context) -> None:
     from .dialogue import setup as dialogue_setup
     from .dialogue.publish import dialogues_folder
     from .draws import setup as draws_setup
+    from .experience import setup as experience_setup
     from .guidance.setup import ensure_guidance
     from .officials import setup as officials_setup
     from .outcomes import setup as outcomes_setup
@@ -57,6 +58,7 @@ def install_default(context) -> None:
     dialogue_setup.install(review, context.changed)
     outcomes_setup.install(review, context.changed)
     reports_setup.install(review, context.changed)
+    experience_setup.install(review, context.changed)
     ensure_dialogues(review, context.changed)
     ensure_guidance(review, context.changed)
     ensure_published_folder(context.root, context.changed)

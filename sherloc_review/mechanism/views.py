@@ -13,6 +13,7 @@ from ..experience.permissions import ExperiencePermission
 from ..experience.shared import SharedList
 from ..i18n import _
 from ..permissions import ReviewPermission
+from ..reports.permissions import ReportPermission
 from ..states.resources import INSTRUMENTS
 from .resources import ReviewMechanism
 
@@ -27,6 +28,7 @@ def overview(context, request):
     states = context["states"]
     draws, countries = context.get("draws"), context.get("countries")
     cycle = context.get("cycle")
+    reports = context.get("reports")
     user = request.identity.user if request.identity else None
     own = countries.get(user.state) if countries is not None and user else None
     instruments = context["instruments"]
@@ -52,6 +54,10 @@ def overview(context, request):
         else "",
         "outcomes_url": request.resource_url(context, "outcomes")
         if cycle is not None and request.has_permission(CyclePermission.VIEW, cycle)
+        else "",
+        "report_url": request.resource_url(reports, "general")
+        if reports is not None
+        and request.has_permission(ReportPermission.VIEW, reports)
         else "",
         "assistance_url": request.resource_url(context, NeedsList.__name__)
         if request.has_permission(AssistancePermission.LIST, NeedsList(context))

@@ -2,14 +2,20 @@
 
 Why: each phase now keeps its list of observations and summary at
 ``phase-N/observations`` (¶38, ¶39) and its technical-assistance needs at
-``phase-N/assistance`` (¶44 to ¶46), ``PhaseReview`` schema 4; the mechanism
-keeps an index of every review's needs for the working group.  Phases
-opened before get them, empty.  The demo's version 7 takes Singapore's and
-Jordan's reviews of phase 1 to their outcome (see the demo manifest).
+``phase-N/assistance`` (¶44 to ¶46) and what it shares of completing the
+questionnaires at ``phase-N/experience`` (¶42), ``PhaseReview`` schema 4.
+The mechanism keeps an index of every review's needs for the working
+group, one of the shared experiences, and ``/review/reports`` the general
+report of trends (¶19) with the index of submitted answers and agreed
+observations it is built from (rebuilt here from the stored reviews).
+Phases opened before get their outcome, empty.  The demo's version 7
+takes Singapore's and Jordan's reviews of phase 1 to their outcome (see
+the demo manifest).
 """
 
 from __future__ import annotations
 
+from ..experience import setup as experience_setup
 from ..mechanism.resources import MECHANISM_NAME
 from ..outcomes import demo, setup
 from ..reports import setup as reports_setup
@@ -20,6 +26,7 @@ def upgrade_default(context) -> None:
     if review is not None:
         setup.install(review, context.changed)
         reports_setup.install(review, context.changed)
+        experience_setup.install(review, context.changed)
 
 
 def upgrade_demo(context) -> None:

@@ -260,6 +260,17 @@ SAMPLES = [
     ("get", "/assistance-needs", "secretariat", {"priority": "urgent"}, 400),
     ("get", "/assistance-needs", "ngo-demo", None, 403),
     ("get", "/assistance-needs", None, None, 403),
+    ("get", "/reports/general", "focal-fra", None, 200),
+    (
+        "get",
+        "/reports/general",
+        "secretariat",
+        {"instrument": "TIP", "regional_group": "APG"},
+        200,
+    ),
+    ("get", "/reports/general", "secretariat", {"cluster": "IX"}, 400),
+    ("get", "/reports/general", "ngo-demo", None, 403),
+    ("get", "/reports/general", None, None, 403),
 ]
 
 #: Values of the path parameters the samples use (the demo profile's draw).

@@ -127,6 +127,7 @@ def test_the_walk_reaches_every_kind_of_node(root):
         "Summary",
         "Assistance",
         "Experience",
+        "Reports",
         "Guidance",
         "GuidancePage",
         "Cycle",

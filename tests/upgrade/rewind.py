@@ -90,7 +90,10 @@ def before_the_outcomes(root) -> None:
     observations, summaries nor technical-assistance records."""
     review = root["review"]
     review._p_activate()
-    review.__dict__.pop("assistance_index", None)
+    for name in ("assistance_index", "experience_index", "report_index"):
+        review.__dict__.pop(name, None)
+    if "reports" in review:
+        review.remove("reports")
     _rewind(root, phase_before_the_outcomes, 7, OUTCOME_STEPS)
 
 

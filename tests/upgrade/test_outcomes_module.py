@@ -42,6 +42,8 @@ def test_the_upgrade_opens_every_phase_outcome(app, old_site):
                 assert phase.schema_version == 4
                 assert phase.observations.__parent__ is phase
                 assert phase.assistance.__parent__ is phase
+        assert "reports" in review and review.report_index is not None
+        assert review.experience_index is not None
         singapore = review["countries"]["SGP"].phases[1].observations
         assert singapore.latest == 5
         assert sorted(review.assistance_index.keys()) == ["JOR/1/1", "JOR/1/2"]
