@@ -16,16 +16,15 @@ import time
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
 
-from sherloc_portal.accounts.flash import flash
-
 from ..dialogue.forms import FormErrors, acted, read
 from ..i18n import _
 from ..numbers import number
 from ..versioned import Stale
 from .blueprint import NEEDS, PRIORITIES
-from .forms import ApprovalSchema, EntrySchema, chosen
+from .forms import EntrySchema, chosen
 from .lists import approve_list, instruments_of, remove_entry, save_entry
 from .pages import (
+    approval,
     cite_choices,
     cite_link,
     common,
@@ -230,24 +229,18 @@ def remove(context: Observations, request):
     **POST,
 )
 def approve(context: Observations, request):
-    agreed = []
-
-    def act(values):
-        agreed.append(
-            approve_list(
-                mechanism_of(context),
-                context,
-                party_of(request),
-                values["version"],
-                request.identity.login,
-                request.clock.today(),
-                time.time(),
-            )
-        )
-        return request.resource_url(context)
-
-    done = _("Your approval is recorded.")
-    response = acted(request, context, ApprovalSchema(), list_page, act, done)
-    if agreed and agreed[0]:
-        flash(request, _("Every party approved: the list of observations is agreed."))
-    return response
+    return approval(
+        request,
+        context,
+        list_page,
+        lambda version: approve_list(
+            mechanism_of(context),
+            context,
+            party_of(request),
+            version,
+            request.identity.login,
+            request.clock.today(),
+            time.time(),
+        ),
+        _("Every party approved: the list of observations is agreed."),
+    )

@@ -88,13 +88,29 @@ def checked_cites(observations: Observations, cites) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _checked(observations, party, instrument, article, kind, need, priority):
-    if (instrument, article) not in provisions(observations.phase):
-        raise ActionRefused(_("This phase does not review that provision."), "article")
+def _drafts_on(observations, party: str, instrument: str) -> None:
     if instrument not in instruments_of(observations, party):
         raise ActionRefused(
             _("Your State does not review that instrument here."), "instrument"
         )
+
+
+def _current(observations, party, entries, number: int, base: int) -> Entry:
+    """Entry ``number`` as it stands, if ``party`` drafts on it and nobody
+    saved it since revision ``base``."""
+    old = next((e for e in entries if e.number == number), None)
+    if old is None:
+        raise KeyError(number)
+    _drafts_on(observations, party, old.instrument)
+    if base != old.revision:
+        raise _stale(old)
+    return old
+
+
+def _checked(observations, party, instrument, article, kind, need, priority):
+    if (instrument, article) not in provisions(observations.phase):
+        raise ActionRefused(_("This phase does not review that provision."), "article")
+    _drafts_on(observations, party, instrument)
     if kind not in KINDS:
         raise ActionRefused(_("Choose what the observation is."), "kind")
     if kind == ASSISTANCE:
@@ -137,15 +153,7 @@ def save_entry(
     cites = checked_cites(observations, cites)
     entries = list(observations.entries)
     if entry:
-        old = next((e for e in entries if e.number == entry), None)
-        if old is None:
-            raise KeyError(entry)
-        if old.instrument not in instruments_of(observations, party):
-            raise ActionRefused(
-                _("Your State does not review that instrument here."), "instrument"
-            )
-        if base != old.revision:
-            raise _stale(old)
+        old = _current(observations, party, entries, entry, base)
         new = replace(
             old,
             instrument=instrument,
@@ -197,15 +205,7 @@ def remove_entry(
     """Take an entry out of the list (earlier versions keep it)."""
     _drafting(observations)
     entries = list(observations.entries)
-    old = next((e for e in entries if e.number == entry), None)
-    if old is None:
-        raise KeyError(entry)
-    if old.instrument not in instruments_of(observations, party):
-        raise ActionRefused(
-            _("Your State does not review that instrument here."), "instrument"
-        )
-    if base != old.revision:
-        raise _stale(old)
+    old = _current(observations, party, entries, entry, base)
     entries.remove(old)
     _new_version(observations, tuple(entries), by, at, f"removed {entry}")
 

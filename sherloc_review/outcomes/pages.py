@@ -6,7 +6,9 @@ here, so each names places, parties and labels alike.
 
 from __future__ import annotations
 
-from ..dialogue.forms import place
+from sherloc_portal.accounts.flash import flash
+
+from ..dialogue.forms import acted, place
 from ..dialogue.permissions import DialoguePermission
 from ..draws.views import state_name
 from ..i18n import _
@@ -15,6 +17,7 @@ from ..numbers import number
 from ..responses.access import own_state
 from ..responses.permissions import ResponsesPermission
 from .blueprint import KIND_LABELS, KINDS, NEED_LABELS, PRIORITY_LABELS, provisions
+from .forms import ApprovalSchema
 from .lists import SECRETARIAT_PARTY, instruments_of
 from .permissions import OutcomePermission as P
 
@@ -167,3 +170,20 @@ def cite_link(request, observations, cite: str) -> tuple[str, str | None]:
     readable = bool(request.has_permission(DialoguePermission.VIEW, thread))
     url = request.resource_url(thread) if readable else None
     return _thread_label(request, thread, readable), url
+
+
+def approval(request, outcome, page, approve, agreed_message):
+    """A focal point's approval of the version its form names (¶39):
+    ``approve(version)`` is the act (``True`` once agreed); back to
+    ``page`` with the refusal otherwise."""
+    agreed = []
+
+    def act(values):
+        agreed.append(approve(values["version"]))
+        return request.resource_url(outcome)
+
+    done = _("Your approval is recorded.")
+    response = acted(request, outcome, ApprovalSchema(), page, act, done)
+    if agreed and agreed[0]:
+        flash(request, agreed_message)
+    return response

@@ -4,21 +4,17 @@ a preview for the parties before."""
 
 from __future__ import annotations
 
-import logging
-
-from pyramid.httpexceptions import HTTPServiceUnavailable
 from pyramid.view import view_config
 
 from ..draws.views import state_name
 from ..i18n import _
 from ..responses import files
-from ..responses.pdf import ExportMeta, FontsMissing, draw
+from ..responses.pdf import ExportMeta, draw
 from .pages import mechanism_of
 from .paper import paper_blocks
 from .permissions import OutcomePermission as P
 from .resources import Observations
 
-log = logging.getLogger(__name__)
 PAPER_PAGE = "sherloc_review:templates/outcomes/paper.pt"
 READ = {"request_method": ("GET", "HEAD")}
 
@@ -58,17 +54,11 @@ def paper_pdf(context: Observations, request):
         "characters): it is left out of this PDF. Read the paper as a web page to "
         "see every text in full."
     )
-    try:
+    meanwhile = _(
+        "This server cannot make PDF files yet (its fonts are missing). "
+        "Read the paper as a web page meanwhile."
+    )
+    with files.fonts_or_503(request, meanwhile):
         body = draw(blocks, meta, lost)
-    except FontsMissing as missing:
-        log.error("PDF export impossible, font files missing: %s", missing)
-        raise HTTPServiceUnavailable(
-            request.translate(
-                _(
-                    "This server cannot make PDF files yet (its fonts are missing). "
-                    "Read the paper as a web page meanwhile."
-                )
-            )
-        ) from None
     name = f"{iso3}-phase-{phase.number}-observations.pdf"
     return files.download(body, name, "application/pdf")

@@ -16,7 +16,6 @@ import time
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
 
-from sherloc_portal.accounts.flash import flash
 from sherloc_portal.forms import ActionRefused
 
 from ..dialogue.forms import FormErrors, acted, read
@@ -24,8 +23,8 @@ from ..i18n import _
 from ..responses import attachments, files
 from ..versioned import Stale
 from .blueprint import KINDS
-from .forms import ApprovalSchema, SummarySchema, TranslationSchema
-from .pages import common, mechanism_of, party_of
+from .forms import SummarySchema, TranslationSchema
+from .pages import approval, common, mechanism_of, party_of
 from .permissions import OutcomePermission as P
 from .resources import LANGUAGES, SUMMARY_STAGE, TRANSLATION_STATUSES, Summary
 from .summaries import approve_summary, record_translation, save_summary
@@ -137,29 +136,20 @@ def save(context: Summary, request):
     context=Summary, name="approve", renderer=SUMMARY_PAGE, permission=P.APPROVE, **POST
 )
 def approve(context: Summary, request):
-    agreed = []
-
-    def act(values):
-        agreed.append(
-            approve_summary(
-                context,
-                party_of(request),
-                values["version"],
-                request.identity.login,
-                request.clock.today(),
-                time.time(),
-            )
-        )
-        return request.resource_url(context)
-
-    done = _("Your approval is recorded.")
-    response = acted(request, context, ApprovalSchema(), summary_page, act, done)
-    if agreed and agreed[0]:
-        flash(
-            request,
-            _("Every party approved: the summary is agreed and goes to translation."),
-        )
-    return response
+    return approval(
+        request,
+        context,
+        summary_page,
+        lambda version: approve_summary(
+            context,
+            party_of(request),
+            version,
+            request.identity.login,
+            request.clock.today(),
+            time.time(),
+        ),
+        _("Every party approved: the summary is agreed and goes to translation."),
+    )
 
 
 def _upload(request):

@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
-
-from pyramid.httpexceptions import HTTPServiceUnavailable
 
 from ..cycle.dashboards import csv_cell
 from ..feedback.pages import place
 from ..i18n import _
 from ..outcomes.blueprint import KINDS, NEEDS
 from ..questionnaires.resources import CLOSED_ANSWERS
-from ..responses.files import download
-from ..responses.pdf import FontsMissing
+from ..responses.files import download, fonts_or_503
 from .aggregates import Report
 from .pages import mechanism_of, tally_label
 from .pdf import render_report
-
-log = logging.getLogger(__name__)
 
 PRACTICE_SECTION = "best_practice"
 CSV_HEADER = (
@@ -97,16 +91,10 @@ def csv_response(request, reports, report: Report):
 
 
 def pdf_response(request, reports, report: Report):
-    try:
+    meanwhile = _(
+        "This server cannot make PDF files yet (its fonts are missing). "
+        "Download the report as CSV meanwhile."
+    )
+    with fonts_or_503(request, meanwhile):
         body = render_report(request, reports, report)
-    except FontsMissing as missing:
-        log.error("PDF export impossible, font files missing: %s", missing)
-        raise HTTPServiceUnavailable(
-            request.translate(
-                _(
-                    "This server cannot make PDF files yet (its fonts are missing). "
-                    "Download the report as CSV meanwhile."
-                )
-            )
-        ) from None
     return download(body, "general-report.pdf", content_type="application/pdf")

@@ -7,11 +7,17 @@ their file, not read into memory.
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
 from urllib.parse import quote
 
+from pyramid.httpexceptions import HTTPServiceUnavailable
 from pyramid.response import FileIter, Response
 
 from .attachments import safe_filename
+from .pdf import FontsMissing
+
+log = logging.getLogger(__name__)
 
 OCTET_STREAM = "application/octet-stream"
 
@@ -54,3 +60,14 @@ def _size(stream) -> int:
     size = stream.tell()
     stream.seek(0)
     return size
+
+
+@contextmanager
+def fonts_or_503(request, meanwhile):
+    """Around drawing a PDF: a server without its fonts answers 503 with
+    ``meanwhile`` (what to download instead), and logs why."""
+    try:
+        yield
+    except FontsMissing as missing:
+        log.error("PDF export impossible, font files missing: %s", missing)
+        raise HTTPServiceUnavailable(request.translate(meanwhile)) from None

@@ -12,9 +12,7 @@ lists each one by row and column.
 
 from __future__ import annotations
 
-import logging
-
-from pyramid.httpexceptions import HTTPForbidden, HTTPSeeOther, HTTPServiceUnavailable
+from pyramid.httpexceptions import HTTPForbidden, HTTPSeeOther
 from pyramid.view import view_config
 
 from sherloc_portal.accounts.flash import flash
@@ -24,13 +22,12 @@ from ..i18n import _
 from . import answers, files
 from .access import mechanism_of, visible_values
 from .pages import assisting, common
-from .pdf import ExportMeta, FontsMissing, render_pdf
+from .pdf import ExportMeta, render_pdf
 from .permissions import ResponsesPermission as P
 from .resources import SelfAssessment
 from .workbook import build_workbook, title_of
 from .workbook_import import MAX_BYTES, Problem, changed_answers, parse_workbook
 
-log = logging.getLogger(__name__)
 READ = {"request_method": ("GET", "HEAD")}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 IMPORT_PAGE = "sherloc_review:templates/responses/import.pt"
@@ -71,18 +68,12 @@ def export_pdf(context: SelfAssessment, request):
         confidential=not blank,
         language=request.locale_name,
     )
-    try:
+    meanwhile = _(
+        "This server cannot make PDF files yet (its fonts are missing). "
+        "Download the questionnaire as a workbook meanwhile."
+    )
+    with files.fonts_or_503(request, meanwhile):
         body = render_pdf(context, values, meta)
-    except FontsMissing as missing:
-        log.error("PDF export impossible, font files missing: %s", missing)
-        raise HTTPServiceUnavailable(
-            request.translate(
-                _(
-                    "This server cannot make PDF files yet (its fonts are missing). "
-                    "Download the questionnaire as a workbook meanwhile."
-                )
-            )
-        ) from None
     return _download(context, body, "application/pdf", "pdf", blank)
 
 

@@ -326,3 +326,17 @@ def test_the_overview_links_to_what_each_reader_may_open(app, db, who, links):
     page = client_as(app, who).get("/review")
     wanted = {"outcomes", "assistance", "experiences", "report"}
     assert {i for i in wanted if page.html.find(id=f"{i}-link")} == links
+
+
+def test_a_server_without_its_fonts_says_so_and_offers_the_web_page(
+    app, db, monkeypatch
+):
+    from sherloc_review.outcomes import paper_views
+    from sherloc_review.responses.pdf import FontsMissing
+
+    def no_fonts(*args):
+        raise FontsMissing("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+    monkeypatch.setattr(paper_views, "draw", no_fonts)
+    page = client_as(app, "expert-chn").get(f"{SGP}/paper.pdf", status=503)
+    assert "Read the paper as a web page meanwhile" in page.text
