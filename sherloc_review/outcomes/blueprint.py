@@ -11,6 +11,7 @@ four headings.
 from __future__ import annotations
 
 from ..i18n import _
+from ..states.resources import INSTRUMENTS
 
 GAP = "gap"
 PRACTICE = "practice"
@@ -54,13 +55,21 @@ PRIORITY_LABELS = {
 }
 
 
+def _convention_first(instrument: str) -> tuple:
+    """The Convention, then its Protocols in the order of their adoption."""
+    known = instrument in INSTRUMENTS
+    return (not known, INSTRUMENTS.index(instrument) if known else 0, instrument)
+
+
 def provisions(phase) -> list[tuple[str, str]]:
-    """``(instrument, article)`` under review in ``phase``, in the order of
-    its questionnaire; ``(instrument, "")`` stands for the instrument as a
-    whole (observations on no one article)."""
+    """``(instrument, article)`` under review in ``phase``, the Convention
+    first, each in the order of its questionnaire; ``(instrument, "")``
+    stands for the instrument as a whole (observations on no one article)."""
     found: list[tuple[str, str]] = []
     responses = phase.responses
-    for instrument, assessment in responses.items() if responses is not None else ():
+    sections = dict(responses.items()) if responses is not None else {}
+    for instrument in sorted(sections, key=_convention_first):
+        assessment = sections[instrument]
         found.append((instrument, ""))
         for question in assessment.questions:
             if question.article and (instrument, question.article) not in found:

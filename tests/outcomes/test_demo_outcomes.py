@@ -23,3 +23,10 @@ def test_jordan_is_agreed_and_translated_into_french(jordan, mechanism):
     assert rows == ["JOR/1/1", "JOR/1/2"]
     first, second = (mechanism.assistance_index[k] for k in rows)
     assert first.requested and second.status == "in-progress"
+
+
+def test_the_blueprint_puts_the_convention_before_its_protocols(singapore):
+    from sherloc_review.outcomes.blueprint import provisions
+
+    instruments = list(dict.fromkeys(i for i, _a in provisions(singapore)))
+    assert instruments == ["UNTOC", "TIP"]
