@@ -14,13 +14,12 @@ from sherloc_portal.forms import ActionRefused, CSRFSchema, FormView
 
 from ..draws.views import state_name
 from ..i18n import _
+from ..outcomes.listing_views import agreed_list
 from ..stakeholders import summaries
 from .permissions import CyclePermission
 from .sessions import WORKING_GROUPS, Paper, Sessions, WorkingGroupSession
 
 PHASE = re.compile(r"[1-4]", re.ASCII)
-#: Stages at which a list of observations is agreed (¶39) and can be a paper.
-AGREED_STAGES = ("summary", "concluded")
 MAX_AGENDA_ITEMS = 30
 
 
@@ -138,7 +137,8 @@ def session_page(context, request, error=None) -> dict:
         [
             row
             for row in cycle.rows()
-            if row.state in AGREED_STAGES and (row.iso3, row.phase) not in taken
+            if (row.iso3, row.phase) not in taken
+            and agreed_list(mechanism, row) is not None
         ]
         if manage
         else []
@@ -184,7 +184,7 @@ def add_paper(context, request):
     cycle = context.__parent__.__parent__
     iso3, _sep, phase = request.POST.get("review", "").partition(":")
     row = cycle.index.get((iso3, int(phase))) if PHASE.fullmatch(phase) else None
-    if row is None or row.state not in AGREED_STAGES:
+    if row is None or agreed_list(cycle.__parent__, row) is None:
         request.response.status = 400
         return session_page(
             context,

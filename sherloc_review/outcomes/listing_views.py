@@ -25,19 +25,27 @@ LISTING_PAGE = "sherloc_review:templates/outcomes/listing.pt"
 AGREED_STATES = ("summary", "concluded")
 
 
+def agreed_list(mechanism, row):
+    """The agreed list of observations of the review ``row`` (of the
+    cycle's index) names, or ``None``: a phase stepped on by hand before
+    lists were agreed in this module has none."""
+    if row.state not in AGREED_STATES:
+        return None
+    observations = mechanism["countries"][row.iso3].phases[row.phase].observations
+    return observations if observations and observations.agreed else None
+
+
 def agreed_outcomes(request, mechanism: ReviewMechanism) -> list[dict]:
     """The agreed lists (and issued summaries) the reader may open."""
-    cycle, countries = mechanism.get("cycle"), mechanism.get("countries")
-    if cycle is None or countries is None:
+    cycle = mechanism.get("cycle")
+    if cycle is None or mechanism.get("countries") is None:
         return []
     states = mechanism["states"]
     found = []
     for row in cycle.rows():
-        if row.state not in AGREED_STATES:
+        observations = agreed_list(mechanism, row)
+        if observations is None:
             continue
-        observations = countries[row.iso3].phases[row.phase].observations
-        if observations is None or observations.agreed is None:
-            continue  # concluded by hand before the module, nothing agreed
         if not request.has_permission(P.READ_PAPER, observations):
             continue
         summary = observations.summary

@@ -232,6 +232,10 @@ def approve_list(
     if agreed is not None and agreed.version == version:
         return True
     read_current(observations.phase)
+    # The parties are the review's as they stand: a redraw committed
+    # meanwhile makes this approval conflict, and the retry asks the new
+    # reviewer too (¶28(d), ¶39).
+    read_current(observations.country)
     if observations.phase.state != LIST_APPROVING:
         raise ActionRefused(_("The list is approved once the dialogue is completed."))
     if not observations.approve(observations.parties, party, version, by, at):

@@ -254,7 +254,9 @@ class Summary(_Outcome):
 
     @fail_closed
     def __acl__(self):
-        stage = self.phase.state == SUMMARY_STAGE
+        stage = (
+            self.phase.state == SUMMARY_STAGE and self.observations.agreed is not None
+        )
         editing = stage and self.agreed is None
         acl = self._base_acl(editing, editing or self.agreed is not None)
         if stage and self.agreed is not None and self.issued_on is None:

@@ -7,9 +7,13 @@ on a read.
 
 from __future__ import annotations
 
+from datetime import date
+
 from BTrees.OOBTree import OOBTree
 
 from ..assistance.resources import ASSISTANCE_NAME, Assistance
+from ..cycle.index import reindex
+from ..cycle.phases import Step
 from ..experience.resources import EXPERIENCE_NAME, Experience
 from .resources import OBSERVATIONS_NAME, Observations
 
@@ -35,9 +39,14 @@ def open_outcomes(phase) -> Observations:
     return phase.observations
 
 
-def install(mechanism, changed) -> None:
+def install(mechanism, changed, today: date) -> None:
     """The index of needs, and an outcome for every phase that has none (a
-    site upgraded from before the outcome module)."""
+    site upgraded from before the outcome module).
+
+    Before the module the Secretariat recorded the list's agreement by
+    hand; a phase it stepped to the summary that way has no agreed list,
+    so it goes back to the list, to be approved by every party (¶39): the
+    step back is recorded, dated ``today``."""
     if getattr(mechanism, "assistance_index", None) is None:
         mechanism.assistance_index = OOBTree()
         changed("created the index of technical-assistance needs")
@@ -49,5 +58,22 @@ def install(mechanism, changed) -> None:
                 changed(
                     "opened the outcome of %s, phase %d", country.iso3, phase.number
                 )
+            if phase.state == "summary" and phase.observations.agreed is None:
+                _back_to_the_list(mechanism, phase, today)
+                changed(
+                    "took %s, phase %d, back to its list of observations",
+                    country.iso3,
+                    phase.number,
+                )
             if phase.schema_version < 4:
                 phase.schema_version = 4
+
+
+def _back_to_the_list(mechanism, phase, today: date) -> None:
+    note = "the list of observations is agreed by every party's approval (¶39)"
+    phase.steps = (
+        *phase.steps,
+        Step("summary", "observations", today, "upgrade", note),
+    )
+    phase.state = "observations"
+    reindex(mechanism, phase)

@@ -34,7 +34,10 @@ from .words import MAX_WORDS, count_words
 
 def _in_stage(summary: Summary) -> None:
     read_current(summary.phase)  # never beside the phase's next step
-    if summary.phase.state != SUMMARY_STAGE:
+    # A phase stepped to its summary by hand before lists were agreed here
+    # has none: the summary of a list not agreed is no summary (¶39).
+    agreed = summary.observations.agreed is not None
+    if summary.phase.state != SUMMARY_STAGE or not agreed:
         raise ActionRefused(_("The summary is written once the list is agreed."))
 
 
@@ -93,6 +96,7 @@ def approve_summary(
     if agreed is not None and agreed.version == version:
         return True
     _in_stage(summary)
+    read_current(summary.country)  # as for the list: a redraw meanwhile conflicts
     if not summary.approve(summary.parties, party, version, by, at):
         return False
     summary.agreed = Agreed(version, today.isoformat(), at)

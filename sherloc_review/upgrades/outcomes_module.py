@@ -24,7 +24,7 @@ from ..reports import setup as reports_setup
 def upgrade_default(context) -> None:
     review = context.root.get(MECHANISM_NAME)
     if review is not None:
-        setup.install(review, context.changed)
+        setup.install(review, context.changed, context.registry.sherloc_clock.today())
         reports_setup.install(review, context.changed)
         experience_setup.install(review, context.changed)
 

@@ -209,3 +209,47 @@ def test_two_last_approvals_at_once_still_agree_the_list(app, db, portal, singap
     commit(portal)  # a new transaction, which sees both
     assert singapore.observations.agreed is not None
     assert singapore.state == "summary"
+
+
+def test_a_redraw_racing_the_last_approval_makes_it_conflict(db, portal):
+    """The parties are read as they stand: a redraw committed meanwhile
+    (RUS replaced) makes Russia's approval conflict instead of agreeing a
+    list the new reviewer never approved."""
+    from sherloc_review.countries.resources import Reviewer
+
+    def session():
+        tm = transaction.TransactionManager(explicit=True)
+        conn = db.open(transaction_manager=tm)
+        tm.begin()
+        return tm, conn, conn.root()[ROOT_KEY]["review"]
+
+    redraw_tm, redraw_conn, redraw = session()
+    approve_tm, approve_conn, review = session()
+    country = redraw["countries"]["SGP"]
+    country.reviewers = tuple(
+        Reviewer("KEN", r.instruments, r.role) if r.state == "RUS" else r
+        for r in country.reviewers
+    )
+    observations = review["countries"]["SGP"].phases[1].observations
+    assert _approve(review, observations, "RUS")  # as this connection sees it
+    redraw_tm.commit()
+    with pytest.raises(ConflictError):
+        approve_tm.commit()
+    approve_tm.abort()
+    for conn in (redraw_conn, approve_conn):
+        conn.close()
+    commit(portal)
+    observations = portal["review"]["countries"]["SGP"].phases[1].observations
+    assert observations.agreed is None
+    assert observations.waiting_for(observations.parties) == ("KEN",)
+
+
+def test_no_summary_without_an_agreed_list(mechanism, singapore):
+    """A phase stepped to its summary by hand (before the module) has no
+    agreed list: no summary is written, approved or translated there."""
+    from sherloc_review.outcomes.summaries import save_summary
+
+    singapore.state = "summary"
+    summary = singapore.observations.summary
+    with pytest.raises(ActionRefused):
+        save_summary(summary, {"gap": "x"}, "en", 0, "expert-chn", 1.0)

@@ -52,3 +52,25 @@ def test_the_upgrade_opens_every_phase_outcome(app, old_site):
     in_transaction(old_site, after)
     installer.check(old_site)
     assert installer.upgrade(old_site) == []
+
+
+def test_a_summary_stepped_to_by_hand_goes_back_to_its_list(app, db):
+    """Version 7 let the Secretariat record the list's agreement; the list
+    is now agreed by approvals (¶39), so the phase goes back to it."""
+
+    def stepped_by_hand(root):
+        before_the_outcomes(root)
+        phase = root["review"]["countries"]["KEN"].phases[1]
+        phase.state = "summary"
+
+    in_transaction(db, stepped_by_hand)
+    app.registry.sherloc_installer.upgrade(db)
+
+    def after(root):
+        review = root["review"]
+        phase = review["countries"]["KEN"].phases[1]
+        assert phase.state == "observations"
+        assert (phase.steps[-1].source, phase.steps[-1].by) == ("summary", "upgrade")
+        assert review["cycle"].index[("KEN", 1)].state == "observations"
+
+    in_transaction(db, after)
