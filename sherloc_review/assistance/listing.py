@@ -19,7 +19,7 @@ from sherloc_portal.security.acl import DENY_ALL, fail_closed
 
 from ..i18n import _
 from ..labels import REGIONAL_GROUP_LABELS
-from ..numbers import number
+from ..numbers import WholeNumber
 from ..outcomes.blueprint import NEEDS, PRIORITIES
 from ..principals import BUREAU, CHAIR, ROLE_STATE_PARTY_OFFICIAL, SECRETARIAT
 from .permissions import AssistancePermission as P
@@ -62,17 +62,6 @@ def check_reader(request, mechanism) -> bool:
 
 
 # -- the filters ---------------------------------------------------------------
-
-
-class Count(colander.Integer):
-    """A page number or a limit: ASCII digits only (``int`` takes others)."""
-
-    def deserialize(self, node, cstruct):
-        if cstruct in (colander.null, ""):
-            return colander.null
-        if not isinstance(cstruct, str) or number(cstruct) is None:
-            raise colander.Invalid(node, _("Give a whole number."))
-        return number(cstruct)
 
 
 @colander.deferred
@@ -135,13 +124,13 @@ class NeedsQuery(colander.MappingSchema):
     )
     state = _choice(_state, "The State under review (ISO3).")
     page = colander.SchemaNode(
-        Count(),
+        WholeNumber(),
         missing=1,
         validator=colander.Range(min=1, max=10**6),
         description="The page of 'limit' needs, from 1.",
     )
     limit = colander.SchemaNode(
-        Count(),
+        WholeNumber(),
         missing=PAGE_SIZE,
         validator=colander.Range(min=1, max=MAX_LIMIT),
         description=f"How many to list (1 to {MAX_LIMIT}, {PAGE_SIZE} if not given).",

@@ -15,12 +15,12 @@ from pyramid.view import view_config
 
 from sherloc_portal.forms import ActionRefused
 
-from ..assistance.listing import Count
 from ..dialogue import forms
 from ..dialogue.forms import FormErrors
 from ..draws.views import state_name
 from ..i18n import _
 from ..labels import stamp
+from ..numbers import WholeNumber
 from ..versioned import Stale, Version
 from .acts import save, share, submitted, unshare
 from .permissions import ExperiencePermission as P
@@ -31,7 +31,9 @@ CONFIRMED = "yes"
 
 
 def _revision() -> colander.SchemaNode:
-    return colander.SchemaNode(Count(), validator=colander.Range(min=0, max=10**9))
+    return colander.SchemaNode(
+        WholeNumber(), validator=colander.Range(min=0, max=10**9)
+    )
 
 
 class TextSchema(colander.MappingSchema):

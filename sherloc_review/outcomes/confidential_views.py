@@ -43,7 +43,7 @@ def confidential_page(context: Observations, request, failure=None) -> dict:
         "withheld_elsewhere": sorted(context.withheld - listed),
         "decision": decision,
         "decisions": context.withholdings[::-1],
-        "seen": repr(decision.at) if decision is not None else "0",
+        "seen": len(context.withholdings),
         "form": {
             "values": failure.values if failure else {},
             "errors": failure.errors if failure else {},

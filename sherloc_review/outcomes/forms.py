@@ -9,6 +9,7 @@ import colander
 from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
+from ..numbers import WholeNumber
 
 
 def _text(**kw) -> colander.SchemaNode:
@@ -17,7 +18,7 @@ def _text(**kw) -> colander.SchemaNode:
 
 def _count(**kw) -> colander.SchemaNode:
     return colander.SchemaNode(
-        colander.Integer(), validator=colander.Range(min=0, max=10**9), **kw
+        WholeNumber(), validator=colander.Range(min=0, max=10**9), **kw
     )
 
 
@@ -36,8 +37,8 @@ class ApprovalSchema(colander.MappingSchema):
 
 class WithholdingSchema(colander.MappingSchema):
     reason = _text()
-    #: The time of the decision the page showed (a version token).
-    seen = colander.SchemaNode(colander.Float(), validator=colander.Range(min=0))
+    #: How many decisions the page showed (SECURITY.md §8: a version token).
+    seen = _count()
 
 
 class SectionsSchema(colander.MappingSchema):

@@ -251,13 +251,13 @@ def withhold(
     by: str,
     at: float,
     reason: str,
-    seen: float,
+    seen: int,
 ) -> Withholding:
     """The State under review keeps ``entries`` confidential (¶38);
-    ``seen`` is the time of the decision its page showed (0: none)."""
+    ``seen`` is how many decisions its page showed (a decision taken
+    meanwhile is never overwritten unseen)."""
     read_current(observations.phase)
-    current = observations.withholding
-    if (current.at if current is not None else 0.0) != seen:
+    if seen != len(observations.withholdings):
         raise ActionRefused(
             _("Someone changed what is kept confidential meanwhile; see below.")
         )

@@ -340,3 +340,12 @@ def test_a_server_without_its_fonts_says_so_and_offers_the_web_page(
     monkeypatch.setattr(paper_views, "draw", no_fonts)
     page = client_as(app, "expert-chn").get(f"{SGP}/paper.pdf", status=503)
     assert "Read the paper as a web page meanwhile" in page.text
+
+
+@pytest.mark.parametrize("version", ["\u0665", " 5 ", "5.0", "-5", "9" * 12])
+def test_an_approval_names_its_version_in_ascii_digits(app, db, version):
+    russia = client_as(app, "focal-rus")
+    form = russia.get(SGP).forms["approve-form"]
+    form["version"].force_value(version)
+    form.submit(status=400)
+    assert russia.get(SGP).html.find(id="status")["data-agreed"] == "no"

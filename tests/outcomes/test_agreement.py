@@ -163,18 +163,18 @@ def test_an_additional_reviewer_drafts_only_on_its_instruments(mechanism):
 def test_the_state_keeps_parts_confidential_and_the_records_follow(mechanism, jordan):
     observations = jordan.observations
     need = next(e for e in observations.entries if e.kind == "assistance")
-    decision = withhold(observations, {need.number}, "focal-jor", 3.0, "Reason.", 0.0)
+    withhold(observations, {need.number}, "focal-jor", 3.0, "Reason.", 0)
     assert observations.withheld == {need.number}
     record = next(n for n in jordan.assistance.needs.values() if n.entry == need.number)
     assert record.withheld
     assert mechanism.assistance_index[f"JOR/1/{record.number}"].withheld
     # A decision from a page shown before this one is refused.
     with pytest.raises(ActionRefused):
-        withhold(observations, set(), "focal-jor", 4.0, "", 0.0)
+        withhold(observations, set(), "focal-jor", 4.0, "", 0)
     with pytest.raises(ActionRefused) as refused:
-        withhold(observations, {need.number}, "focal-jor", 4.0, " ", decision.at)
+        withhold(observations, {need.number}, "focal-jor", 4.0, " ", 1)
     assert refused.value.field == "reason"
-    withhold(observations, set(), "focal-jor", 4.0, "", decision.at)
+    withhold(observations, set(), "focal-jor", 4.0, "", 1)
     assert not record.withheld and len(observations.withholdings) == 2
 
 

@@ -50,7 +50,7 @@ def release(mechanism):
 
     def act() -> None:
         observations = mechanism["countries"]["SGP"].phases[1].observations
-        seen = observations.withholding.at
+        seen = len(observations.withholdings)
         withhold(observations, set(), "focal-sgp", time.time(), "", seen)
 
     return act
