@@ -22,7 +22,7 @@ from sherloc_portal.forms import ActionRefused
 from ..dialogue.api import utc
 from .api_schemas import ObservationsResponse, PostApproval
 from .lists import approve_list
-from .pages import mechanism_of, party_of
+from .pages import mechanism_of, party_of, readable
 from .paper import paper_version
 from .permissions import OutcomePermission as P
 
@@ -65,7 +65,7 @@ def observations_json(request, observations) -> dict:
     withheld = observations.withheld
     if parties:
         version = observations.current
-        entries = version.entries if version else ()
+        entries = readable(request, observations, version.entries if version else ())
     else:
         version = paper_version(observations)
         entries = [e for e in version.entries if e.number not in withheld]

@@ -8,7 +8,7 @@ from pyramid.view import view_config
 from ..i18n import _
 from ..numbers import number
 from .changes import compare
-from .pages import common
+from .pages import common, readable
 from .permissions import OutcomePermission as P
 from .resources import Observations
 
@@ -62,9 +62,13 @@ def versions(context: Observations, request):
         "all_versions": list(context.versions.values())[::-1],
         "old": old,
         "new": new,
-        "rows": compare(context.versions.get(old), context.versions[new])
-        if new
-        else [],
+        "rows": [
+            row
+            for row in (
+                compare(context.versions.get(old), context.versions[new]) if new else []
+            )
+            if readable(request, context, [row["entry"]])
+        ],
         "field_label": lambda field: request.translate(FIELD_LABELS[field]),
         "describe": lambda field, value: _describe(values, field, value),
         "approved": {

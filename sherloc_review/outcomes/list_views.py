@@ -32,6 +32,7 @@ from .pages import (
     mechanism_of,
     party_of,
     place_choices,
+    readable,
 )
 from .permissions import OutcomePermission as P
 from .resources import LIST_APPROVING, LIST_DRAFTING, Observations
@@ -60,7 +61,7 @@ def list_page(context: Observations, request, failure=None) -> dict:
                 mapping={"state": values["state_name"], "phase": context.phase.number},
             )
         ),
-        "groups": grouped(context.phase, context.entries),
+        "groups": grouped(context.phase, readable(request, context, context.entries)),
         "withheld": context.withheld,
         "cite_of": lambda cite: cite_link(request, context, cite),
         "drafting": context.phase.state in LIST_DRAFTING and context.agreed is None,
@@ -116,7 +117,7 @@ def add_entry(context: Observations, request):
 def _asked_entry(request, context: Observations):
     found = number(request.params.get("entry", ""))
     entry = context.current.entry(found) if found and context.current else None
-    if entry is None:
+    if entry is None or not readable(request, context, [entry]):
         raise HTTPNotFound()
     return entry
 

@@ -62,6 +62,31 @@ def common(request, outcome) -> dict:
     }
 
 
+def instruments_read(request, observations) -> tuple[str, ...] | None:
+    """The instruments whose entries the reader reads (``None``: every one).
+
+    An additional reviewer takes part only for its instruments (¶28(b)):
+    its officials read, and approve, the entries on those, as the
+    dialogue's threads are read.  Once the list is agreed its conference
+    room paper is every State party's (¶38)."""
+    iso3 = own_state(request)
+    country = observations.country
+    if iso3 is None or iso3 == country.iso3:
+        return None
+    everything = set(instruments_of(observations, country.iso3))
+    for reviewer in country.reviewers:
+        if reviewer.state == iso3:
+            mine = instruments_of(observations, iso3)
+            return None if everything <= set(mine) else mine
+    return None
+
+
+def readable(request, observations, entries) -> list:
+    """``entries`` the reader reads (:func:`instruments_read`)."""
+    instruments = instruments_read(request, observations)
+    return [e for e in entries if instruments is None or e.instrument in instruments]
+
+
 def approval_rows(outcome) -> list[dict]:
     """Each party (¶39) with its last approval: of the current version, of
     an earlier one (withdrawn by the edits since), or none yet."""

@@ -15,7 +15,7 @@ from ..draws.views import state_name
 from ..i18n import _
 from ..responses.pdf import Block
 from .blueprint import KIND_LABELS, NEED_LABELS, PRIORITY_LABELS
-from .pages import grouped, mechanism_of
+from .pages import grouped, mechanism_of, readable
 from .resources import Observations
 
 
@@ -76,10 +76,9 @@ def paper_blocks(request, observations: Observations) -> list[Block]:
             )
         )
     withheld = observations.withheld
-    entries = [
-        e for e in (version.entries if version else ()) if e.number not in withheld
-    ]
-    if withheld & {e.number for e in (version.entries if version else ())}:
+    listed = readable(request, observations, version.entries if version else ())
+    entries = [e for e in listed if e.number not in withheld]
+    if len(entries) < len(listed):
         blocks.append(
             Block(
                 "note",

@@ -349,3 +349,31 @@ def test_an_approval_names_its_version_in_ascii_digits(app, db, version):
     form["version"].force_value(version)
     form.submit(status=400)
     assert russia.get(SGP).html.find(id="status")["data-agreed"] == "no"
+
+
+def test_an_additional_reviewer_reads_only_its_instruments_entries(app, db, portal):
+    """Argentina's additional reviewer India reviews the Firearms Protocol
+    only (¶28(b)): the list's entries on the Convention stay hidden from it."""
+    from sherloc_review.outcomes.lists import save_entry
+
+    phase = portal["review"]["countries"]["ARG"].phases[1]
+    phase.state = "dialogue"
+    entry = save_entry(
+        phase.observations,
+        "ARG",
+        "expert-arg",
+        1.0,
+        instrument="UNTOC",
+        article="",
+        kind="gap",
+        text=MARKER,
+    )
+    commit(portal)
+    path = "/review/countries/ARG/phase-1/observations"
+    india = client_as(app, "focal-ind")
+    for page in (path, f"{path}/versions", f"{path}/paper"):
+        assert MARKER not in india.get(page).text
+    api = india.get("/api/v1/reviews/ARG/phases/1/observations").json
+    assert api["entries"] == []
+    india.get(f"{path}/edit?entry={entry.number}", status=404)
+    assert MARKER in client_as(app, "expert-blz").get(path).text  # a full reviewer
