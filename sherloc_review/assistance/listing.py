@@ -10,6 +10,8 @@ read the same filters with the same schema, so they refuse alike.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import colander
 from pyramid.authorization import Allow
 from pyramid.httpexceptions import HTTPForbidden
@@ -170,14 +172,29 @@ def _matches(row: NeedRow, query: dict, group: str) -> bool:
     return all(query[name] == value for name, value in wanted.items() if name in query)
 
 
+def _visible(mechanism, withheld: bool):
+    """The index's rows a reader may read.  Without the withheld ones, each
+    review's needs are numbered 1, 2, … among those shown, so a gap never
+    tells how many the State keeps confidential (¶38)."""
+    rows = sorted(
+        index_of(mechanism).values(), key=lambda r: (r.iso3, r.phase, r.number)
+    )
+    if withheld:
+        return rows
+    shown, seen = [], {}
+    for row in rows:
+        if not row.withheld:
+            place = seen[row.iso3, row.phase] = seen.get((row.iso3, row.phase), 0) + 1
+            shown.append(replace(row, number=place))
+    return shown
+
+
 def needs(mechanism, query: dict, withheld: bool) -> list[tuple[NeedRow, object]]:
     """``(row, State)`` of every need ``query`` selects, by State name,
     phase and number; withheld ones only when ``withheld``."""
     states = mechanism["states"]
     found = []
-    for row in index_of(mechanism).values():
-        if row.withheld and not withheld:
-            continue
+    for row in _visible(mechanism, withheld):
         state = states.get(row.iso3)
         group = state.regional_group if state is not None else ""
         if _matches(row, query, group):

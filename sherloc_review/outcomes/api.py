@@ -46,8 +46,7 @@ _NOT_FOUND = error_response("No such review or phase.")
 
 
 def _entry(entry, withheld, parties: bool) -> dict:
-    return {
-        "number": entry.number,
+    found = {
         "instrument": entry.instrument,
         "article": entry.article,
         "kind": entry.kind,
@@ -55,9 +54,23 @@ def _entry(entry, withheld, parties: bool) -> dict:
         "need": entry.need,
         "priority": entry.priority,
         "cites": list(entry.cites) if parties else [],
-        "revision": entry.revision,
         "confidential": entry.number in withheld,
     }
+    if parties:
+        found.update(number=entry.number, revision=entry.revision)
+    return found
+
+
+def _approval(approval, latest: int, parties: bool) -> dict:
+    found = {
+        "party": approval.party,
+        "version": approval.version,
+        "at": utc(approval.at),
+        "current": approval.version == latest,
+    }
+    if parties:
+        found["by"] = approval.by  # logins stay with the parties
+    return found
 
 
 def observations_json(request, observations) -> dict:
@@ -83,14 +96,7 @@ def observations_json(request, observations) -> dict:
         "parties": list(observations.parties),
         "waiting_for": list(observations.waiting_for(observations.parties)),
         "approvals": [
-            {
-                "party": a.party,
-                "version": a.version,
-                "by": a.by,
-                "at": utc(a.at),
-                "current": a.version == observations.latest,
-            }
-            for a in observations.approvals
+            _approval(a, observations.latest, parties) for a in observations.approvals
         ],
         "withheld": bool(
             withheld & {e.number for e in (version.entries if version else ())}

@@ -28,7 +28,12 @@ class Cites(colander.SequenceSchema):
 
 
 class EntryOut(colander.MappingSchema):
-    number = _out(JSONInteger())
+    number = _out(
+        JSONInteger(),
+        missing=colander.drop,
+        description="Its number in the list (parties only: the paper's "
+        "readers never learn how many entries are withheld).",
+    )
     instrument = _out(JSONString())
     article = _out(JSONString(), description="Empty for the instrument as a whole.")
     kind = _out(JSONString(), description="gap, practice, suggestion or assistance.")
@@ -36,7 +41,7 @@ class EntryOut(colander.MappingSchema):
     need = _out(JSONString(), description="For a technical-assistance need.")
     priority = _out(JSONString(), description="For a technical-assistance need.")
     cites = Cites(description="Responses and dialogue it is based on (parties only).")
-    revision = _out(JSONInteger())
+    revision = _out(JSONInteger(), missing=colander.drop, description="Parties only.")
     confidential = _out(
         colander.Boolean(), description="Kept confidential by the State (¶38)."
     )
@@ -49,7 +54,7 @@ class Entries(colander.SequenceSchema):
 class ApprovalOut(colander.MappingSchema):
     party = _out(JSONString())
     version = _out(JSONInteger())
-    by = _out(JSONString())
+    by = _out(JSONString(), missing=colander.drop, description="Parties only.")
     at = _out(JSONString())
     current = _out(colander.Boolean(), description="Of the current version.")
 

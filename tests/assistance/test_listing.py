@@ -46,7 +46,7 @@ def test_rows_go_by_state_name_then_phase_and_number_never_by_a_count(mechanism)
     _plant(mechanism, "ALB", 2, 1)
     _plant(mechanism, "ALB", 1, 10)
     _plant(mechanism, "ALB", 1, 9)
-    found = needs(mechanism, _query(mechanism), withheld=False)
+    found = needs(mechanism, _query(mechanism), withheld=True)  # its own numbers
     assert _keys(found) == [
         "ALB/1/9",
         "ALB/1/10",
@@ -119,3 +119,18 @@ def test_withheld_needs_are_listed_only_when_asked_and_marked(mechanism, jordan)
     assert "withheld" not in first and second["withheld"] is True
     row, state = found[1]
     assert "withheld" not in need_json(row, state, False)
+
+
+def test_without_the_withheld_needs_a_review_is_numbered_without_gaps(
+    mechanism, jordan
+):
+    """The working group never learns how many needs a State keeps
+    confidential (¶38): need 1 withheld, need 2 shows as 1."""
+    withhold_need(mechanism, jordan, 1)
+    shown = needs(mechanism, _query(mechanism, state="JOR"), withheld=False)
+    assert [(row.number, row.need) for row, _state in shown] == [(1, "data")]
+    everything = needs(mechanism, _query(mechanism, state="JOR"), withheld=True)
+    assert [(row.number, row.withheld) for row, _s in everything] == [
+        (1, True),
+        (2, False),
+    ]

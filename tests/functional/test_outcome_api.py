@@ -57,6 +57,9 @@ def test_the_working_groups_read_the_agreed_paper(call):
     assert body["view"] == "conference-room-paper"
     assert body["agreed"]["version"] == body["version"]
     assert body["entries"] and all(e["cites"] == [] for e in body["entries"])
+    # Neither entry numbers (gaps would count withheld entries) nor logins.
+    assert all("number" not in e and "revision" not in e for e in body["entries"])
+    assert body["approvals"] and all("by" not in a for a in body["approvals"])
     api.get(JOR, headers=headers("ngo-demo"), status=403)
 
 
