@@ -16,13 +16,10 @@ from datetime import date
 from sherloc_portal.forms import ActionRefused
 
 from ..i18n import _
+from ..responses.access import mechanism_of
 from ..versioned import checked_text
 from .records import reindex
 from .resources import STATUSES, AssistanceNeed, Progress, Request
-
-
-def _mechanism(assistance):
-    return assistance.country.__parent__.__parent__
 
 
 def _need(assistance, number: int) -> AssistanceNeed:
@@ -42,7 +39,7 @@ def request(
     if last is not None and (last.text, last.by, last.on) == (made.text, by, made.on):
         return last  # sent twice
     need.requests = (*need.requests, made)
-    reindex(_mechanism(assistance), assistance, need)
+    reindex(mechanism_of(assistance), assistance, need)
     return made
 
 
@@ -63,5 +60,5 @@ def report_progress(
     ):
         return last  # sent twice
     need.progress = (*need.progress, made)
-    reindex(_mechanism(assistance), assistance, need)
+    reindex(mechanism_of(assistance), assistance, need)
     return made

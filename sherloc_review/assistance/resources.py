@@ -28,7 +28,6 @@ from sherloc_portal.resources.folder import Resource
 from sherloc_portal.security.acl import DENY_ALL, fail_closed
 
 from ..dialogue.resources import readers_of
-from ..numbers import number
 from ..principals import SECRETARIAT, state, state_role
 from .permissions import AssistancePermission as P
 
@@ -133,12 +132,6 @@ class Assistance(Resource):
     @property
     def country(self):
         return self.phase.country
-
-    def __getitem__(self, name: str) -> AssistanceNeed:
-        found = number(name)
-        if found is None:
-            raise KeyError(name)
-        return self.needs[found]
 
     def row(self, need: AssistanceNeed) -> NeedRow:
         return NeedRow(

@@ -19,6 +19,7 @@ from ..dialogue.forms import FormErrors
 from ..draws.views import state_name
 from ..i18n import _
 from ..numbers import number
+from ..responses.access import mechanism_of
 from .acts import report_progress, request
 from .labels import labels
 from .permissions import AssistancePermission as P
@@ -42,10 +43,6 @@ class ReportSchema(colander.MappingSchema):
     text = _text()
 
 
-def _mechanism(assistance):
-    return assistance.country.__parent__.__parent__
-
-
 def previous_needs(request, assistance) -> list:
     """The needs of the State's previous phase, if the reader may read them
     (¶46: progress is visible in the next phase)."""
@@ -58,7 +55,7 @@ def previous_needs(request, assistance) -> list:
 
 
 def _page(context: Assistance, request, failure: FormErrors | None = None) -> dict:
-    mechanism = _mechanism(context)
+    mechanism = mechanism_of(context)
     phase = context.phase
     return {
         **labels(request, mechanism),

@@ -21,6 +21,7 @@ from ..draws.views import state_name
 from ..i18n import _
 from ..labels import stamp
 from ..numbers import WholeNumber
+from ..responses.access import mechanism_of
 from ..versioned import Stale, Version
 from .acts import save, share, submitted, unshare
 from .permissions import ExperiencePermission as P
@@ -58,10 +59,6 @@ def _confirmed(values: dict, message) -> None:
     """A box left unticked comes back on its field."""
     if values["confirm"] != CONFIRMED:
         raise ActionRefused(message, "confirm")
-
-
-def mechanism_of(experience: Experience):
-    return experience.country.__parent__.__parent__
 
 
 def _page(

@@ -12,8 +12,6 @@ names (¶39); a version no longer current is a 409.
 
 from __future__ import annotations
 
-import time
-
 from sherloc_portal.api import api_service
 from sherloc_portal.api.schemas import error_response
 from sherloc_portal.api.validation import refuse, validate_request
@@ -147,7 +145,7 @@ def post_approval(request):
             request.validated["body"]["version"],
             request.identity.login,
             request.clock.today(),
-            time.time(),
+            request.clock.now().timestamp(),
         )
     except ActionRefused as refusal:
         request.tm.doom()

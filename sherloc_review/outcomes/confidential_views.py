@@ -9,8 +9,6 @@ so a decision made meanwhile is never overwritten unseen.
 
 from __future__ import annotations
 
-import time
-
 from pyramid.view import view_config
 
 from ..dialogue.forms import acted
@@ -78,7 +76,7 @@ def confidential(context: Observations, request):
             context,
             entries,
             request.identity.login,
-            time.time(),
+            request.clock.now().timestamp(),
             values["reason"],
             values["seen"],
         )

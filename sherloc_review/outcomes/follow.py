@@ -13,10 +13,7 @@ from datetime import date
 from ..assistance.records import follow_withholding, record_needs
 from ..cycle.steps import advance
 from ..reports.index import record_list
-
-
-def _mechanism(observations):
-    return observations.country.__parent__.__parent__
+from ..responses.access import mechanism_of
 
 
 def list_agreed(mechanism, observations, by: str, today: date) -> None:
@@ -33,7 +30,7 @@ def list_agreed(mechanism, observations, by: str, today: date) -> None:
 
 
 def withholding_changed(observations) -> None:
-    mechanism = _mechanism(observations)
+    mechanism = mechanism_of(observations)
     follow_withholding(mechanism, observations.phase.assistance, observations.withheld)
     record_list(mechanism, observations)
 

@@ -11,8 +11,6 @@ and compares any two.
 
 from __future__ import annotations
 
-import time
-
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
 
@@ -104,7 +102,7 @@ def add_entry(context: Observations, request):
             context,
             party_of(request),
             request.identity.login,
-            time.time(),
+            request.clock.now().timestamp(),
             **_entry_fields(request, context, values),
         )
         return request.resource_url(context, anchor=f"entry-{entry.number}")
@@ -188,7 +186,7 @@ def edit_entry(context: Observations, request):
                 context,
                 party_of(request),
                 request.identity.login,
-                time.time(),
+                request.clock.now().timestamp(),
                 entry=entry.number,
                 base=values["base"],
                 **_entry_fields(request, context, values),
@@ -210,7 +208,7 @@ def remove(context: Observations, request):
                 context,
                 party_of(request),
                 request.identity.login,
-                time.time(),
+                request.clock.now().timestamp(),
                 entry.number,
                 values["base"],
             )
@@ -241,7 +239,7 @@ def approve(context: Observations, request):
             version,
             request.identity.login,
             request.clock.today(),
-            time.time(),
+            request.clock.now().timestamp(),
         ),
         _("Every party approved: the list of observations is agreed."),
     )

@@ -14,16 +14,12 @@ from ..draws.views import state_name
 from ..i18n import _
 from ..labels import LANGUAGE_LABELS, stamp
 from ..numbers import number
-from ..responses.access import own_state
+from ..responses.access import mechanism_of, own_state
 from ..responses.permissions import ResponsesPermission
 from .blueprint import KIND_LABELS, KINDS, NEED_LABELS, PRIORITY_LABELS, provisions
 from .forms import ApprovalSchema
 from .lists import SECRETARIAT_PARTY, instruments_of
 from .permissions import OutcomePermission as P
-
-
-def mechanism_of(outcome):
-    return outcome.country.__parent__.__parent__
 
 
 def party_of(request) -> str:

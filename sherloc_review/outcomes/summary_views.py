@@ -11,8 +11,6 @@ Conference and its working groups.
 
 from __future__ import annotations
 
-import time
-
 from pyramid.httpexceptions import HTTPNotFound
 from pyramid.view import view_config
 
@@ -116,7 +114,7 @@ def save(context: Summary, request):
             values["language"],
             values["base"],
             request.identity.login,
-            time.time(),
+            request.clock.now().timestamp(),
         )
         return request.resource_url(context)
 
@@ -146,7 +144,7 @@ def approve(context: Summary, request):
             version,
             request.identity.login,
             request.clock.today(),
-            time.time(),
+            request.clock.now().timestamp(),
         ),
         _("Every party approved: the summary is agreed and goes to translation."),
     )
@@ -180,7 +178,7 @@ def translation(context: Summary, request):
             values["status"],
             request.identity.login,
             request.clock.today(),
-            time.time(),
+            request.clock.now().timestamp(),
             sections={k: values[k] for k in KINDS},
             file=upload,
         )

@@ -29,8 +29,9 @@ def own_state(request) -> str | None:
     return getattr(user, "state", None) or None
 
 
-def mechanism_of(assessment):
-    return assessment.country.__parent__.__parent__
+def mechanism_of(node):
+    """The mechanism of anything under a State's review (``node.country``)."""
+    return node.country.__parent__.__parent__
 
 
 def read_current(obj) -> None:
