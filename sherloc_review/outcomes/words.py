@@ -2,7 +2,9 @@
 
 Alphabetic scripts (Latin, Cyrillic, Arabic, …) count runs of letters,
 digits and combining marks, so an Arabic word with its vowel signs is one
-word and ``State's`` or ``non-punitive`` is one word too.  Chinese and
+word and ``State's`` or ``non-punitive`` is one word too, as is a number
+written ``1,500`` or ``3.5``; invisible formatting characters (a soft
+hyphen, a zero-width joiner) never split a word.  Chinese and
 Japanese are written without spaces between words: there, every three
 characters count as two words, rounded up over the whole text.  That is the
 usual ratio of Chinese characters to English words in United Nations
@@ -20,7 +22,9 @@ import unicodedata
 #: ¶38.
 MAX_WORDS = 1500
 
-_JOINERS = frozenset("'\u2019-\u2010")  # apostrophes, hyphens
+_JOINERS = frozenset("'\u2019-\u2010\u2011")  # apostrophes, hyphens
+#: Join digits only: "1,500", "3.5".
+_DIGIT_JOINERS = frozenset(",.")
 
 #: Han ideographs, kana and their extensions: counted by characters.
 _CJK_RANGES = (
@@ -35,6 +39,10 @@ _CJK_RANGES = (
 def _cjk(char: str) -> bool:
     code = ord(char)
     return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+def _digit(char: str) -> bool:
+    return unicodedata.category(char) == "Nd"
 
 
 def _wordy(char: str) -> bool:
@@ -57,6 +65,11 @@ def count_words(text: str) -> int:
             # doubled joiner ends it.
             following = text[index + 1 : index + 2]
             in_word = bool(following) and _wordy(following)
+        elif char in _DIGIT_JOINERS and in_word:
+            around = text[index - 1 : index] + text[index + 1 : index + 2]
+            in_word = len(around) == 2 and all(_digit(c) for c in around)
+        elif unicodedata.category(char) == "Cf":
+            continue  # invisible: the word goes on
         else:
             in_word = False
     return words + -(-cjk * 2 // 3)

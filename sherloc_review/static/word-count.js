@@ -7,7 +7,10 @@
   "use strict";
   var CJK = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{3134F}]/u;
   var WORDY = /[\p{L}\p{N}\p{M}]/u;
-  var JOINERS = "'\u2019-\u2010";
+  var JOINERS = "'\u2019-\u2010\u2011";
+  var DIGIT_JOINERS = ",.";
+  var DIGIT = /\p{Nd}/u;
+  var FORMAT = /\p{Cf}/u;
 
   function wordy(ch) {
     return WORDY.test(ch) && !CJK.test(ch);
@@ -26,6 +29,11 @@
         inWord = true;
       } else if (JOINERS.indexOf(ch) >= 0 && inWord) {
         inWord = i + 1 < chars.length && wordy(chars[i + 1]);
+      } else if (DIGIT_JOINERS.indexOf(ch) >= 0 && inWord) {
+        inWord = i > 0 && i + 1 < chars.length &&
+          DIGIT.test(chars[i - 1]) && DIGIT.test(chars[i + 1]);
+      } else if (FORMAT.test(ch)) {
+        continue;
       } else {
         inWord = false;
       }

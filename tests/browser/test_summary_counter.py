@@ -12,7 +12,10 @@ from .conftest import log_in
 pytestmark = pytest.mark.browser
 
 SUMMARY = "/review/countries/JOR/phase-1/observations/summary"
-SAMPLE = "State's non-punitive review. مُرَاجَعَة تَنْفِيذ 缔约国审议机制 Обзор - x"
+SAMPLE = (
+    "State's non-punitive review. مُرَاجَعَة تَنْفِيذ 缔约国审议机制 Обзор - x "
+    "1,500 words, 3.5 pages, inter\u00adnational non\u2011punitive \u200bword"
+)
 
 
 @pytest.fixture

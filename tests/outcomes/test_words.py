@@ -16,6 +16,10 @@ from sherloc_review.outcomes.words import MAX_WORDS, count_words
         ("State's non-punitive review", 3),  # joined by an apostrophe, a hyphen
         ("review- -- 'quoted'", 2),  # a trailing or lone joiner ends a word
         ("Article 5, paragraph 1 (a).", 5),
+        ("1,500 words, 3.5 pages", 4),  # a number with its separators
+        ("It ends.Then 1, 2", 5),  # a separator between letters splits
+        ("inter\u00adnational non\u2011punitive", 2),  # soft, non-breaking hyphen
+        ("\u200bword\u200d", 1),  # zero-width characters split nothing
         # Arabic: the vowel signs (combining marks) belong to their word.
         ("مُرَاجَعَة تَنْفِيذ الاتفاقية", 3),
         ("Обзор хода осуществления Конвенции", 4),
