@@ -44,16 +44,18 @@ def save(
 def share(
     mechanism, experience: Experience, by: str, revision: int, today: date, at: float
 ) -> None:
-    """Let every State party's officials read the text of ``revision``."""
+    """Let every State party's officials read the text of ``revision``
+    (sharing again shares the version read then)."""
     text = experience.text
     read_current(text)  # never share beside a save committed meanwhile
     if revision != text.revision:
         raise Stale(text.current or Version(0, "", "", 0.0))
     if not text.text.strip():
         raise ActionRefused(_("Write the text before sharing it."))
-    if experience.shared_at is not None:
+    if experience.shared_at is not None and experience.shared_revision == revision:
         return
     experience.shared_at, experience.shared_by = at, by
+    experience.shared_revision = revision
     phase = experience.phase
     ensure_index(mechanism)[key(experience.country.iso3, phase.number)] = SharedRow(
         experience.country.iso3, phase.number, at, today.isoformat()

@@ -4,6 +4,9 @@ from enum import StrEnum
 
 
 class ExperiencePermission(StrEnum):
+    # Read the working text, newer than the version shared: the State's
+    # officials and the Secretariat.
+    VIEW_WORKING = "review:experience:view-working"
     # Draft it (after the responses were submitted): the State's focal
     # point and experts.
     EDIT = "review:experience:edit"

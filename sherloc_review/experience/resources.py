@@ -29,6 +29,9 @@ class Experience(Resource):
     view_permission = P.VIEW
     shared_at: float | None = None
     shared_by = ""
+    #: The version the other States parties read: a later save is theirs
+    #: only once the focal point shares again.
+    shared_revision = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -46,8 +49,8 @@ class Experience(Resource):
     def __acl__(self):
         iso3 = self.country.iso3
         acl = [
-            (Allow, SECRETARIAT, P.VIEW),
-            (Allow, state(iso3), P.VIEW),
+            (Allow, SECRETARIAT, (P.VIEW, P.VIEW_WORKING)),
+            (Allow, state(iso3), (P.VIEW, P.VIEW_WORKING)),
             (Allow, state_role(iso3, "focal"), (P.EDIT, P.SHARE)),
             (Allow, state_role(iso3, "expert"), P.EDIT),
         ]
@@ -55,3 +58,11 @@ class Experience(Resource):
             acl.append((Allow, ROLE_STATE_PARTY_OFFICIAL, P.VIEW))
         acl.append(DENY_ALL)
         return acl
+
+    def shared_version(self):
+        """The version the other States parties read, or ``None``."""
+        if self.shared_at is None:
+            return None
+        return next(
+            (v for v in self.text.versions if v.number == self.shared_revision), None
+        )

@@ -70,6 +70,9 @@ def _page(
     mechanism = mechanism_of(context)
     text = context.text
     can_edit = bool(request.has_permission(P.EDIT, context))
+    # The State's officials and the Secretariat read the working text; the
+    # other States parties the version shared with them.
+    working = bool(request.has_permission(P.VIEW_WORKING, context))
     return {
         "page_title": request.translate(
             _(
@@ -82,7 +85,8 @@ def _page(
         ),
         "experience": context,
         "phase": context.phase,
-        "current": text.current,
+        "current": text.current if working else context.shared_version(),
+        "shared_revision": context.shared_revision if working else 0,
         "revision": conflict.number if conflict is not None else text.revision,
         "shared": context.shared_at is not None,
         "submitted": submitted(context),

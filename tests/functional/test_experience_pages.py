@@ -7,6 +7,8 @@ focal point shares it; then every State party's officials read it and
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from sherloc_portal.testing import client_as, commit, csrf_token
@@ -172,3 +174,26 @@ def test_drafting_waits_for_the_responses(app, db, index):
         f"{kenya}/save", {"csrf_token": token, "text": "x", "revision": "0"}, status=400
     )
     assert page.html.find(id="error-form")
+
+
+def test_a_save_after_sharing_is_the_others_only_once_shared_again(
+    app, db, index, portal
+):
+    """¶42 is the State's decision: an expert's later save does not reach
+    the other States parties until the focal point shares again."""
+    from sherloc_review.experience.acts import save, share
+
+    experience = portal["review"]["countries"]["JOR"].phases[1].experience
+    save(experience, "Shared text.", "expert-jor", 0, 1.0)
+    share(portal["review"], experience, "focal-jor", 1, date(2027, 1, 15), 2.0)
+    save(experience, "Later draft.", "expert-jor", 1, 3.0)
+    commit(portal)
+    path = "/review/countries/JOR/phase-1/experience"
+    other = client_as(app, "focal-fra").get(path)
+    assert "Shared text." in other.text and "Later draft." not in other.text
+    own = client_as(app, "focal-jor").get(path)
+    assert "Later draft." in own.text and own.html.find(id="newer")
+    form = own.forms["share-form"]
+    form["confirm"].checked = True
+    form.submit(status=303)
+    assert "Later draft." in client_as(app, "focal-fra").get(path).text
