@@ -77,7 +77,7 @@ def build(db) -> tuple[list[float], int]:
     from sherloc_review.outcomes import setup as outcomes_setup
     from sherloc_review.reports import setup as reports_setup
 
-    outcomes_setup.install(review, lambda *a: None, date(2030, 12, 1))
+    outcomes_setup.install(review, lambda *a: None)
     reports_setup.install(review, lambda *a: None)
     transaction.commit()
     phase = _phase(review)

@@ -56,9 +56,7 @@ def install_default(context) -> None:
     cycle_setup.install(review, context.changed)
     responses_setup.install(review, context.changed)
     dialogue_setup.install(review, context.changed)
-    outcomes_setup.install(
-        review, context.changed, context.registry.sherloc_clock.today()
-    )
+    outcomes_setup.install(review, context.changed)
     reports_setup.install(review, context.changed)
     experience_setup.install(review, context.changed)
     ensure_dialogues(review, context.changed)

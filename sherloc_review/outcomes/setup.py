@@ -39,14 +39,9 @@ def open_outcomes(phase) -> Observations:
     return phase.observations
 
 
-def install(mechanism, changed, today: date) -> None:
+def install(mechanism, changed) -> None:
     """The index of needs, and an outcome for every phase that has none (a
-    site upgraded from before the outcome module).
-
-    Before the module the Secretariat recorded the list's agreement by
-    hand; a phase it stepped to the summary that way has no agreed list,
-    so it goes back to the list, to be approved by every party (¶39): the
-    step back is recorded, dated ``today``."""
+    site upgraded from before the outcome module)."""
     if getattr(mechanism, "assistance_index", None) is None:
         mechanism.assistance_index = OOBTree()
         changed("created the index of technical-assistance needs")
@@ -58,6 +53,18 @@ def install(mechanism, changed, today: date) -> None:
                 changed(
                     "opened the outcome of %s, phase %d", country.iso3, phase.number
                 )
+            if phase.schema_version < 4:
+                phase.schema_version = 4
+
+
+def back_to_the_lists(mechanism, changed, today: date) -> None:
+    """Before the module the Secretariat recorded the list's agreement by
+    hand; a phase it stepped to the summary that way has no agreed list,
+    so it goes back to the list, to be approved by every party (¶39): the
+    step back is recorded, dated ``today`` (the upgrade's only)."""
+    countries = mechanism.get("countries")
+    for country in countries.values() if countries is not None else ():
+        for phase in country.phases.values():
             if phase.state == "summary" and phase.observations.agreed is None:
                 _back_to_the_list(mechanism, phase, today)
                 changed(
@@ -65,8 +72,6 @@ def install(mechanism, changed, today: date) -> None:
                     country.iso3,
                     phase.number,
                 )
-            if phase.schema_version < 4:
-                phase.schema_version = 4
 
 
 def _back_to_the_list(mechanism, phase, today: date) -> None:
