@@ -16,6 +16,7 @@ from datetime import date
 
 from sherloc_portal.forms import ActionRefused
 
+from ..cycle.workflow import CONCLUDED
 from ..i18n import _
 from ..numbers import number
 from ..responses.access import read_current
@@ -257,6 +258,10 @@ def withhold(
     ``seen`` is how many decisions its page showed (a decision taken
     meanwhile is never overwritten unseen)."""
     read_current(observations.phase)
+    if observations.phase.state == CONCLUDED:
+        raise ActionRefused(
+            _("This phase is concluded: its outcome no longer changes.")
+        )
     if seen != len(observations.withholdings):
         raise ActionRefused(
             _("Someone changed what is kept confidential meanwhile; see below.")

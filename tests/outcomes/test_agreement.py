@@ -253,3 +253,9 @@ def test_no_summary_without_an_agreed_list(mechanism, singapore):
     summary = singapore.observations.summary
     with pytest.raises(ActionRefused):
         save_summary(summary, {"gap": "x"}, "en", 0, "expert-chn", 1.0)
+
+
+def test_a_concluded_phase_keeps_its_withholding(jordan):
+    jordan.state = "concluded"
+    with pytest.raises(ActionRefused):
+        withhold(jordan.observations, set(), "focal-jor", 1.0, "", 0)
