@@ -51,6 +51,8 @@ def versions(context: Observations, request):
     new = _version(request, context, "to", latest)
     old = _version(request, context, "from", max(new - 1, 0))
     values = common(request, context)
+    rows = compare(context.versions.get(old), context.versions[new]) if new else []
+    shown = {id(e) for e in readable(request, context, [r["entry"] for r in rows])}
     return {
         **values,
         "page_title": request.translate(
@@ -62,13 +64,7 @@ def versions(context: Observations, request):
         "all_versions": list(context.versions.values())[::-1],
         "old": old,
         "new": new,
-        "rows": [
-            row
-            for row in (
-                compare(context.versions.get(old), context.versions[new]) if new else []
-            )
-            if readable(request, context, [row["entry"]])
-        ],
+        "rows": [row for row in rows if id(row["entry"]) in shown],
         "field_label": lambda field: request.translate(FIELD_LABELS[field]),
         "describe": lambda field, value: _describe(values, field, value),
         "approved": {
